@@ -1,0 +1,24 @@
+package dev.backbone.core.generate;
+
+import java.util.Objects;
+
+/** One file of a generated project, in memory: a relative path with {@code /} separators, and its text. */
+public record GeneratedFile(String path, String content) {
+
+    public GeneratedFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(content, "content");
+        if (path.startsWith("/") || path.contains("..") || path.contains("\\")) {
+            throw new IllegalArgumentException("generated paths must be relative and stay inside the project: " + path);
+        }
+    }
+
+    /** Number of lines, counting a last line without a newline. */
+    public long lines() {
+        if (content.isEmpty()) {
+            return 0;
+        }
+        long n = content.chars().filter(c -> c == '\n').count();
+        return content.endsWith("\n") ? n : n + 1;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.backbone.core.plan;
+
+import dev.backbone.core.schema.ColumnType;
+import java.util.List;
+
+/**
+ * One column ready to render, with every default applied.
+ *
+ * @param name the database column name, exactly as written
+ * @param attribute the Python attribute name (differs from {@code name} for keywords and
+ *     declarative names such as {@code metadata})
+ * @param type the storage type: a ForeignKey column has the type of the column it points to
+ * @param length for String: the declared length, or {@link #DEFAULT_STRING_LENGTH}
+ * @param autoincrement resolved: true for a single integer primary key unless it says false
+ * @param defaultValue the validated default, or {@code null}
+ * @param enumType for Enum columns: names of the Python class and the database type, and labels
+ * @param foreignKey for ForeignKey columns: what it references
+ * @param description free text, escaped by each target for where it lands
+ */
+public record PlannedColumn(
+        String name,
+        String attribute,
+        ColumnType type,
+        Integer length,
+        Integer precision,
+        Integer scale,
+        boolean primaryKey,
+        boolean autoincrement,
+        boolean unique,
+        boolean indexed,
+        boolean nullable,
+        DefaultValue defaultValue,
+        EnumType enumType,
+        ForeignKeyRef foreignKey,
+        String description,
+        Origin origin) {
+
+    /** VARCHAR length used for a String without {@code length} (reported as STRING_NO_LENGTH). */
+    public static final int DEFAULT_STRING_LENGTH = 255;
+
+    /** Where a column comes from: the document, or one of the table options. */
+    public enum Origin {
+        DECLARED,
+        TIMESTAMP_MIXIN,
+        SOFT_DELETE_MIXIN
+    }
+
+    public boolean isForeignKey() {
+        return foreignKey != null;
+    }
+
+    /** An Enum column's labels and names: the Python class, and the database type (PostgreSQL CREATE TYPE). */
+    public record EnumType(String className, String dbName, List<String> values, List<String> memberNames) {
+        public EnumType {
+            values = List.copyOf(values);
+            memberNames = List.copyOf(memberNames);
+        }
+    }
+
+    /**
+     * What a ForeignKey column references.
+     *
+     * @param deferred true when the constraint is added after all tables (a nullable cycle)
+     * @param constraintName the constraint's name, following the naming convention of the models
+     */
+    public record ForeignKeyRef(String table, String column, String onDelete, boolean deferred, String constraintName) {}
+}

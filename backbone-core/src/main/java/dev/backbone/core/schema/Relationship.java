@@ -1,0 +1,14 @@
+package dev.backbone.core.schema;
+
+/** A relationship as written on one table; the architect pairs it with its mirror. */
+public record Relationship(
+        int index,
+        String targetTable,
+        String targetClass,
+        String typeName,
+        RelationshipType type,
+        String backPopulates,
+        String foreignKey,
+        String secondary,
+        String description,
+        Locations at) {}

@@ -1,0 +1,293 @@
+package dev.backbone.core.schema;
+
+import dev.backbone.core.json.JsonNode;
+import dev.backbone.core.json.JsonNode.JsonArray;
+import dev.backbone.core.json.JsonNode.JsonBoolean;
+import dev.backbone.core.json.JsonNode.JsonNumber;
+import dev.backbone.core.json.JsonNode.JsonObject;
+import dev.backbone.core.json.JsonNode.JsonString;
+import dev.backbone.core.json.JsonSyntaxException;
+import dev.backbone.core.json.Position;
+import dev.backbone.core.json.PositionalJsonParser;
+import dev.backbone.core.validate.Finding;
+import dev.backbone.core.validate.FindingCode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads schema text into a {@link Schema}, reporting what is structurally wrong (syntax, missing
+ * or mistyped fields, unknown fields) as findings instead of throwing: a broken document still
+ * yields a model that the validator can check further, so the user sees every problem at once.
+ */
+public final class SchemaReader {
+
+    static final Set<String> DOCUMENT_FIELDS = Set.of("project_name", "db_type", "description", "schema");
+    static final Set<String> TABLE_FIELDS =
+            Set.of("table_name", "class_name", "description", "options", "columns", "relationships");
+    static final Set<String> OPTION_FIELDS = Set.of("use_timestamps", "use_soft_delete");
+    static final Set<String> COLUMN_FIELDS = Set.of(
+            "name", "type", "length", "precision", "scale", "primary_key", "autoincrement", "unique", "index",
+            "nullable", "default", "values", "target", "on_delete", "description");
+    static final Set<String> RELATIONSHIP_FIELDS = Set.of(
+            "target_table", "target_class", "type", "back_populates", "foreign_key", "secondary", "description");
+
+    private final List<Finding> findings = new ArrayList<>();
+
+    private SchemaReader() {}
+
+    /** The outcome of reading: a model (null when the text is not JSON or not an object) and findings. */
+    public record Result(Schema schema, List<Finding> findings) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    public static Result read(String text) {
+        SchemaReader r = new SchemaReader();
+        JsonNode root;
+        try {
+            root = PositionalJsonParser.parse(text);
+        } catch (JsonSyntaxException e) {
+            r.findings.add(new Finding(FindingCode.JSON_SYNTAX_ERROR.severity(), FindingCode.JSON_SYNTAX_ERROR.name(),
+                    "invalid JSON: " + e.getMessage(), "", e.line(), e.column()));
+            return new Result(null, r.findings);
+        }
+        return new Result(r.document(root), r.findings);
+    }
+
+    /** Binds an already-parsed tree (the service parses the request body once). */
+    public static Result read(JsonNode root) {
+        SchemaReader r = new SchemaReader();
+        return new Result(r.document(root), r.findings);
+    }
+
+    private Schema document(JsonNode root) {
+        if (!(root instanceof JsonObject o)) {
+            error(root.position(), "the document must be a JSON object with project_name, db_type and schema, not "
+                    + article(root.typeName()));
+            return null;
+        }
+        unknownFields(o, DOCUMENT_FIELDS, "document");
+        String project = string(o, "project_name", true);
+        String db = string(o, "db_type", true);
+        String description = string(o, "description", false);
+        List<Table> tables = new ArrayList<>();
+        JsonArray arr = array(o, "schema", true);
+        if (arr != null) {
+            for (int i = 0; i < arr.items().size(); i++) {
+                Table t = table(arr.items().get(i), i);
+                if (t != null) {
+                    tables.add(t);
+                }
+            }
+        }
+        DbType dbType = db == null ? null : DbType.fromWire(db).orElse(null);
+        return new Schema(project, db, dbType, description, tables, locations(o));
+    }
+
+    private Table table(JsonNode node, int index) {
+        if (!(node instanceof JsonObject o)) {
+            error(node.position(), "a table must be an object, not " + article(node.typeName()));
+            return null;
+        }
+        unknownFields(o, TABLE_FIELDS, "table");
+        String tableName = string(o, "table_name", true);
+        String className = string(o, "class_name", true);
+        String description = string(o, "description", false);
+        boolean timestamps = false;
+        boolean softDelete = false;
+        JsonNode opts = o.get("options");
+        Map<String, Position> extra = new HashMap<>();
+        if (opts instanceof JsonObject oo) {
+            unknownFields(oo, OPTION_FIELDS, "options");
+            timestamps = bool(oo, "use_timestamps", false);
+            softDelete = bool(oo, "use_soft_delete", false);
+            oo.fields().forEach((k, v) -> extra.put("options." + k, v.position()));
+        } else if (opts != null && !(opts instanceof JsonNode.JsonNull)) {
+            wrongType(opts, "options", "an object");
+        }
+        List<Column> columns = new ArrayList<>();
+        JsonArray cols = array(o, "columns", true);
+        if (cols != null) {
+            for (int i = 0; i < cols.items().size(); i++) {
+                Column c = column(cols.items().get(i), i);
+                if (c != null) {
+                    columns.add(c);
+                }
+            }
+        }
+        List<Relationship> rels = new ArrayList<>();
+        JsonArray ra = array(o, "relationships", false);
+        if (ra != null) {
+            for (int i = 0; i < ra.items().size(); i++) {
+                Relationship r = relationship(ra.items().get(i), i);
+                if (r != null) {
+                    rels.add(r);
+                }
+            }
+        }
+        Locations at = locations(o);
+        if (!extra.isEmpty()) {
+            Map<String, Position> all = new HashMap<>(at.fields());
+            all.putAll(extra);
+            at = new Locations(at.self(), all);
+        }
+        return new Table(index, tableName, className, description, timestamps, softDelete, columns, rels, at);
+    }
+
+    private Column column(JsonNode node, int index) {
+        if (!(node instanceof JsonObject o)) {
+            error(node.position(), "a column must be an object, not " + article(node.typeName()));
+            return null;
+        }
+        unknownFields(o, COLUMN_FIELDS, "column");
+        String name = string(o, "name", true);
+        String typeName = string(o, "type", true);
+        ColumnType type = typeName == null ? null : ColumnType.fromWire(typeName).orElse(null);
+        String onDeleteName = string(o, "on_delete", false);
+        JsonNode def = o.get("default");
+        return new Column(index, name, typeName, type,
+                integer(o, "length"), integer(o, "precision"), integer(o, "scale"),
+                bool(o, "primary_key", false), boolOrNull(o, "autoincrement"), bool(o, "unique", false),
+                bool(o, "index", false), boolOrNull(o, "nullable"),
+                def, stringList(o, "values"), string(o, "target", false), onDeleteName,
+                onDeleteName == null ? null : OnDelete.fromWire(onDeleteName).orElse(null),
+                string(o, "description", false), locations(o));
+    }
+
+    private Relationship relationship(JsonNode node, int index) {
+        if (!(node instanceof JsonObject o)) {
+            error(node.position(), "a relationship must be an object, not " + article(node.typeName()));
+            return null;
+        }
+        unknownFields(o, RELATIONSHIP_FIELDS, "relationship");
+        String typeName = string(o, "type", true);
+        return new Relationship(index, string(o, "target_table", true), string(o, "target_class", true), typeName,
+                typeName == null ? null : RelationshipType.fromWire(typeName).orElse(null),
+                string(o, "back_populates", false), string(o, "foreign_key", false), string(o, "secondary", false),
+                string(o, "description", false), locations(o));
+    }
+
+    // --- field access: each reports a finding and returns null when the value is missing or mistyped
+
+    private String string(JsonObject o, String field, boolean required) {
+        JsonNode v = o.get(field);
+        if (v == null || v instanceof JsonNode.JsonNull) {
+            if (required) {
+                missing(o, field);
+            }
+            return null;
+        }
+        if (v instanceof JsonString s) {
+            return s.value();
+        }
+        wrongType(v, field, "a string");
+        return null;
+    }
+
+    private JsonArray array(JsonObject o, String field, boolean required) {
+        JsonNode v = o.get(field);
+        if (v == null || v instanceof JsonNode.JsonNull) {
+            if (required) {
+                missing(o, field);
+            }
+            return null;
+        }
+        if (v instanceof JsonArray a) {
+            return a;
+        }
+        wrongType(v, field, "an array");
+        return null;
+    }
+
+    private boolean bool(JsonObject o, String field, boolean dflt) {
+        Boolean b = boolOrNull(o, field);
+        return b == null ? dflt : b;
+    }
+
+    private Boolean boolOrNull(JsonObject o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || v instanceof JsonNode.JsonNull) {
+            return null;
+        }
+        if (v instanceof JsonBoolean b) {
+            return b.value();
+        }
+        wrongType(v, field, "true or false");
+        return null;
+    }
+
+    private Integer integer(JsonObject o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || v instanceof JsonNode.JsonNull) {
+            return null;
+        }
+        if (v instanceof JsonNumber n && n.integral()) {
+            try {
+                return n.value().intValueExact();
+            } catch (ArithmeticException e) {
+                error(v.position(), "`" + field + "` is too large: " + n.value().toPlainString());
+                return null;
+            }
+        }
+        wrongType(v, field, "an integer");
+        return null;
+    }
+
+    private List<String> stringList(JsonObject o, String field) {
+        JsonArray a = array(o, field, false);
+        if (a == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : a.items()) {
+            if (item instanceof JsonString s) {
+                out.add(s.value());
+            } else {
+                error(item.position(), "each of `" + field + "` must be a string, not " + article(item.typeName()));
+            }
+        }
+        return out;
+    }
+
+    private void unknownFields(JsonObject o, Set<String> known, String what) {
+        for (Map.Entry<String, Position> e : o.keyPositions().entrySet()) {
+            if (!known.contains(e.getKey())) {
+                String hint = Suggestions.closest(e.getKey(), known);
+                findings.add(Finding.of(FindingCode.UNKNOWN_FIELD, "unknown " + what + " field `" + e.getKey() + "`"
+                        + (hint != null ? ": did you mean `" + hint + "`?" : "; it is ignored (known: "
+                                + String.join(", ", known.stream().sorted().toList()) + ")"), e.getValue()));
+            }
+        }
+    }
+
+    private void missing(JsonObject o, String field) {
+        findings.add(Finding.of(FindingCode.SCHEMA_VALIDATION_ERROR, "missing required field `" + field + "`",
+                Position.child(o.position().pointer(), field), o.position()));
+    }
+
+    private void wrongType(JsonNode v, String field, String expected) {
+        error(v.position(), "`" + field + "` must be " + expected + ", not " + article(v.typeName()));
+    }
+
+    private void error(Position at, String message) {
+        findings.add(Finding.of(FindingCode.SCHEMA_VALIDATION_ERROR, message, at));
+    }
+
+    private static String article(String typeName) {
+        return switch (typeName) {
+            case "null" -> "null";
+            case "array", "object", "integer" -> "an " + typeName;
+            default -> "a " + typeName;
+        };
+    }
+
+    private static Locations locations(JsonObject o) {
+        Map<String, Position> m = new HashMap<>(o.fields().size() * 2);
+        o.fields().forEach((k, v) -> m.put(k, v.position()));
+        return new Locations(o.position(), m);
+    }
+}

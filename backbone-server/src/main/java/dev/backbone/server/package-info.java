@@ -1,0 +1,2 @@
+/** The BackBone HTTP service. */
+package dev.backbone.server;
