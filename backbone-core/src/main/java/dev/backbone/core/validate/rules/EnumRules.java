@@ -25,9 +25,9 @@ final class EnumRules implements SchemaRule {
             }
             return;
         }
-        Map<String, Integer> seen = new HashMap<>(values.size() * 2);
+        Map<String, Integer> seen = values.size() > 8 ? new HashMap<>(values.size() * 2) : null;
         for (int k = 0; k < values.size(); k++) {
-            Integer first = seen.putIfAbsent(values.get(k), k);
+            Integer first = seen != null ? seen.putIfAbsent(values.get(k), k) : earlier(values, k);
             if (first != null) {
                 Position at = ValidationContext.safe(c.at()).fields().get("values/" + k);
                 Position firstAt = ValidationContext.safe(c.at()).fields().get("values/" + first);
@@ -41,5 +41,15 @@ final class EnumRules implements SchemaRule {
                 }
             }
         }
+    }
+
+    /** The first index before {@code k} holding the same label (a short list is scanned, not hashed). */
+    private static Integer earlier(List<String> values, int k) {
+        for (int i = 0; i < k; i++) {
+            if (values.get(i).equals(values.get(k))) {
+                return i;
+            }
+        }
+        return null;
     }
 }

@@ -57,7 +57,7 @@ final class ForeignKeyRules implements SchemaRule {
     }
 
     private static void referenceable(ValidationContext ctx, Column c, Table referenced, Column col) {
-        boolean soleKey = col.primaryKey() && referenced.primaryKey().size() == 1;
+        boolean soleKey = col.primaryKey() && keyCount(referenced) == 1;
         if (soleKey || col.unique()) {
             return;
         }
@@ -83,5 +83,13 @@ final class ForeignKeyRules implements SchemaRule {
                     + " column, which cannot be referenced: " + KeyTypes.why(src.type(), ctx.schema().dbType())
                     + "; point the key at an Integer, String or UUID key instead", c.at(), "target");
         }
+    }
+
+    private static int keyCount(Table t) {
+        int n = 0;
+        for (Column c : t.columns()) {
+            n += c.primaryKey() ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -18,12 +18,44 @@ final class Names {
     /** PostgreSQL truncates identifiers past 63 bytes, MySQL rejects them past 64. */
     static final int MAX_IDENTIFIER = 63;
 
+    /** {@link #SNAKE} without a regex engine: this runs for every name of every document. */
     static boolean isSnake(String s) {
-        return s != null && SNAKE.matcher(s).matches();
+        if (s == null || s.isEmpty() || !isLower(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isLower(c) || isDigit(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** {@link #CLASS} without a regex engine. */
     static boolean isClassName(String s) {
-        return s != null && CLASS.matcher(s).matches();
+        if (s == null || s.isEmpty() || !isUpper(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isLower(c) || isUpper(c) || isDigit(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A snake-case spelling of {@code s} to suggest ({@code OrderItems} to {@code order_items}). */

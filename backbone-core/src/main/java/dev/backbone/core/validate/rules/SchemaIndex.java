@@ -27,7 +27,9 @@ public final class SchemaIndex {
 
     private final Map<String, Table> tablesByName = new HashMap<>();
     private final Map<String, Table> tablesByClass = new HashMap<>();
+    /** Only tables with many columns get a map; a short scan beats hashing for the usual handful. */
     private final Map<Table, Map<String, Column>> columns = new IdentityHashMap<>();
+    private static final int SCAN_LIMIT = 12;
     private final Map<Column, Column> terminal = new IdentityHashMap<>();
 
     public SchemaIndex(Schema schema) {
@@ -38,13 +40,15 @@ public final class SchemaIndex {
             if (t.className() != null) {
                 tablesByClass.putIfAbsent(t.className(), t);
             }
-            Map<String, Column> byName = new HashMap<>(t.columns().size() * 2);
-            for (Column c : t.columns()) {
-                if (c.name() != null) {
-                    byName.putIfAbsent(c.name(), c);
+            if (t.columns().size() > SCAN_LIMIT) {
+                Map<String, Column> byName = new HashMap<>(t.columns().size() * 2);
+                for (Column c : t.columns()) {
+                    if (c.name() != null) {
+                        byName.putIfAbsent(c.name(), c);
+                    }
                 }
+                columns.put(t, byName);
             }
-            columns.put(t, byName);
         }
     }
 
@@ -60,17 +64,34 @@ public final class SchemaIndex {
 
     /** The first column of {@code table} with this name, or {@code null}. */
     public Column column(Table table, String name) {
-        Map<String, Column> m = table == null ? null : columns.get(table);
-        return m == null || name == null ? null : m.get(name);
+        if (table == null || name == null) {
+            return null;
+        }
+        if (table.columns().size() > SCAN_LIMIT) {
+            Map<String, Column> m = columns.get(table);
+            return m == null ? null : m.get(name);
+        }
+        for (Column c : table.columns()) {
+            if (name.equals(c.name())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     public java.util.Set<String> tableNames() {
         return tablesByName.keySet();
     }
 
+    /** The column names of {@code table}, for "did you mean" hints. */
     public java.util.Set<String> columnNames(Table table) {
-        Map<String, Column> m = columns.get(table);
-        return m == null ? java.util.Set.of() : m.keySet();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Column c : table.columns()) {
+            if (c.name() != null) {
+                names.add(c.name());
+            }
+        }
+        return names;
     }
 
     /** The column a ForeignKey's {@code target} names, or {@code null} when it names none. */
@@ -89,6 +110,15 @@ public final class SchemaIndex {
     public Column typeSource(Column c) {
         if (c.type() != ColumnType.FOREIGN_KEY) {
             return c;
+        }
+        Column memo = terminal.get(c);
+        if (memo != null) {
+            return memo == UNRESOLVED ? null : memo;
+        }
+        Column direct = target(c);
+        if (direct != null && direct.type() != ColumnType.FOREIGN_KEY) {
+            terminal.put(c, direct); // the common case: a key to a primary key, no chain to walk
+            return direct;
         }
         List<Column> chain = new ArrayList<>();
         Map<Column, Boolean> onChain = new IdentityHashMap<>();

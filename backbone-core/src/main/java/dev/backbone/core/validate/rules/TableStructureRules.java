@@ -25,7 +25,12 @@ final class TableStructureRules implements SchemaRule {
             }
             return;
         }
-        List<Column> keys = t.primaryKey();
+        List<Column> keys = new java.util.ArrayList<>(1);
+        for (Column c : t.columns()) {
+            if (c.primaryKey()) {
+                keys.add(c);
+            }
+        }
         if (keys.isEmpty()) {
             ctx.report(FindingCode.MISSING_PRIMARY_KEY, "table " + Names.show(t.tableName()) + " has no primary key; "
                     + "mark a column with \"primary_key\": true, or add {\"name\": \"id\", \"type\": \"Integer\", "
