@@ -95,6 +95,9 @@ public final class BackboneEnvironmentPostProcessor implements EnvironmentPostPr
             p.put("server.address", s.server().host());
         }
         p.put("server.shutdown", "graceful");
+        // A body refused for its size is read and discarded up to this much, so the client gets the 413 intact
+        // instead of a connection reset mid-upload; anything bigger closes the connection.
+        p.put("server.tomcat.max-swallow-size", Long.toString(s.input().maxJsonSize() + 1024 * 1024) + "B");
         p.put("spring.lifecycle.timeout-per-shutdown-phase", s.server().shutdownTimeout().toMillis() + "ms");
         p.put("server.error.include-stacktrace", "never");
         p.put("server.error.include-message", "never");
@@ -131,5 +134,8 @@ public final class BackboneEnvironmentPostProcessor implements EnvironmentPostPr
             p.put("logging.level." + chatty, quietEnough ? level : "WARN");
         }
         p.put("logging.level.dev.backbone", s.app().debug() ? "DEBUG" : level);
+        // A WARNING per unknown path or per start-up would drown real warnings.
+        p.put("logging.level.org.springframework.web.servlet.PageNotFound", "ERROR");
+        p.put("logging.level.org.springdoc.core.events", "ERROR");
     }
 }

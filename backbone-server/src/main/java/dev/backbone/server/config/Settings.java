@@ -87,7 +87,7 @@ public record Settings(
         }
     }
 
-    /** One provider: its key ({@link Secret#NONE} for ollama), model and base URL (ollama only). */
+    /** One provider: its key ({@link Secret#NONE} for ollama), model and base URL ({@code <P>_BASE_URL}). */
     public record Provider(LlmProvider provider, Secret apiKey, String model, String baseUrl) {
 
         public boolean configured() {

@@ -27,7 +27,8 @@ public final class SettingsLoader {
 
     /** Agents of the earlier BackBone's {@code .env.example} and ours; any other {@code X_LLM_PROVIDER} is read too. */
     static final List<String> KNOWN_AGENTS =
-            List.of("ORCHESTRATOR", "SCHEMA_VALIDATOR", "ARCHITECT", "CODE_GENERATOR", "VALIDATOR", "DESIGNER", "REVIEWER");
+            List.of("ORCHESTRATOR", "SCHEMA_VALIDATOR", "ARCHITECT", "CODE_GENERATOR", "VALIDATOR", "SCHEMA_DESIGNER",
+                    "SCHEMA_REVIEWER");
 
     private static final Pattern AGENT_PROVIDER = Pattern.compile("([A-Z][A-Z0-9_]*)_LLM_PROVIDER");
 
@@ -120,7 +121,7 @@ public final class SettingsLoader {
         Map<LlmProvider, Settings.Provider> providers = new EnumMap<>(LlmProvider.class);
         for (LlmProvider p : LlmProvider.values()) {
             Secret key = p.needsKey() ? v.secret(p.keyVariable()) : Secret.NONE;
-            String baseUrl = p == LlmProvider.OLLAMA ? v.url("OLLAMA_BASE_URL", "http://localhost:11434") : null;
+            String baseUrl = v.url(p.baseUrlVariable(), p.defaultBaseUrl());
             providers.put(p, new Settings.Provider(p, key, v.string(p.modelVariable(), p.defaultModel()), baseUrl));
         }
         Map<String, Settings.Agent> agents = new LinkedHashMap<>();
@@ -143,8 +144,8 @@ public final class SettingsLoader {
         }
         return new Settings.Llm(defaultProvider, providers, agents,
                 v.integer("AGENT_MAX_RETRIES", 3, 0, 100),
-                Duration.ofSeconds(v.integer("AGENT_TIMEOUT", 300, 1, 86_400)),
-                v.integer("LLM_MAX_RETRIES", 3, 0, 100));
+                v.duration("AGENT_TIMEOUT", Duration.ofSeconds(60)),
+                v.integer("LLM_MAX_RETRIES", 2, 0, 100));
     }
 
     private Settings.Security security() {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Values {
 
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMG]I?B?|B)?", Pattern.CASE_INSENSITIVE);
 
     private final Function<String, String> raw;
@@ -93,6 +94,30 @@ final class Values {
             problem(name + "='" + s + "' is not a number");
             return def;
         }
+    }
+
+    /** A duration: seconds ({@code 90}, {@code 2.5}) or with a unit ({@code 500ms}, {@code 30s}, {@code 2m}). */
+    java.time.Duration duration(String name, java.time.Duration def) {
+        String s = raw.apply(name);
+        if (s == null) {
+            return def;
+        }
+        Matcher m = DURATION.matcher(s.strip().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            double n = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double millis = switch (unit) {
+                case "ms" -> n;
+                case "m" -> n * 60_000;
+                case "h" -> n * 3_600_000;
+                default -> n * 1000;
+            };
+            if (millis > 0) {
+                return java.time.Duration.ofMillis(Math.round(millis));
+            }
+        }
+        problem(name + "='" + s + "' is not a duration (seconds, or with ms, s, m, h)");
+        return def;
     }
 
     /** A TCP port; {@code 0} only where {@code allowUnset} (then 0 means "none"). */

@@ -64,7 +64,8 @@ class HealthController {
         return s == HealthStatus.UNHEALTHY ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
     }
 
-    private static double now() {
-        return System.currentTimeMillis() / 1000.0;
+    /** Seconds since the epoch with milliseconds, written plainly ({@code 1704000000.123}, not {@code 1.704E9}). */
+    private static java.math.BigDecimal now() {
+        return java.math.BigDecimal.valueOf(System.currentTimeMillis(), 3);
     }
 }

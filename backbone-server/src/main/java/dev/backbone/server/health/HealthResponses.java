@@ -20,13 +20,13 @@ final class HealthResponses {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Liveness(
             @JsonProperty("status") String status,
-            @JsonProperty("timestamp") Double timestamp,
+            @JsonProperty("timestamp") java.math.BigDecimal timestamp,
             @JsonProperty("message") String message) {}
 
     /** {@code GET /health/readiness}. */
     record Readiness(
             @JsonProperty("status") HealthStatus status,
-            @JsonProperty("timestamp") double timestamp,
+            @JsonProperty("timestamp") java.math.BigDecimal timestamp,
             @JsonProperty("uptime_seconds") double uptimeSeconds,
             @JsonProperty("version") String version,
             @JsonProperty("environment") String environment,
@@ -35,7 +35,7 @@ final class HealthResponses {
     /** {@code GET /health/detailed}: readiness plus {@code details} for debugging. */
     record Detailed(
             @JsonProperty("status") HealthStatus status,
-            @JsonProperty("timestamp") double timestamp,
+            @JsonProperty("timestamp") java.math.BigDecimal timestamp,
             @JsonProperty("uptime_seconds") double uptimeSeconds,
             @JsonProperty("version") String version,
             @JsonProperty("environment") String environment,

@@ -13,9 +13,9 @@ final class LabelValues {
 
     static final String OTHER = "other";
 
-    /** The LLM error vocabulary: every provider's failure lands in one of these. */
-    static final Set<String> LLM_ERROR_TYPES =
-            Set.of("timeout", "rate_limit", "authentication", "connection", "invalid_response", "api_error");
+    /** The LLM error vocabulary of the agents module (docs/agents.md); anything else is mapped into it. */
+    static final Set<String> LLM_ERROR_TYPES = Set.of(
+            "timeout", "rate_limited", "authentication", "server_error", "invalid_response", "network", "other");
 
     private final int cap;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -55,17 +55,21 @@ final class LabelValues {
             return "timeout";
         }
         if (r.contains("rate") || r.contains("429") || r.contains("quota")) {
-            return "rate_limit";
+            return "rate_limited";
         }
         if (r.contains("auth") || r.contains("401") || r.contains("403") || r.contains("permission")) {
             return "authentication";
         }
-        if (r.contains("connect") || r.contains("unknownhost") || r.contains("network") || r.contains("ioexception") || r.contains("socket")) {
-            return "connection";
+        if (r.contains("5xx") || r.contains("server") || r.contains("500") || r.contains("502") || r.contains("503")) {
+            return "server_error";
+        }
+        if (r.contains("connect") || r.contains("unknownhost") || r.contains("network") || r.contains("ioexception")
+                || r.contains("socket")) {
+            return "network";
         }
         if (r.contains("parse") || r.contains("json") || r.contains("invalid") || r.contains("format")) {
             return "invalid_response";
         }
-        return "api_error";
+        return "other";
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "API_HOST=127.0.0.1",
             "OUTPUT_DIR=target/test-output",
             "LOG_DIR=target/test-logs",
+            "BACKBONE_TEST_FAULTS=true",
             "backbone.env-file=target/no-such.env"
         })
 public @interface ServerTest {}
