@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
  * for the graceful-shutdown test.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 @ConditionalOnProperty(name = "BACKBONE_TEST_FAULTS", havingValue = "true")
 class FaultController {
 
