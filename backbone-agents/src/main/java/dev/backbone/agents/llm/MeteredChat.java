@@ -10,12 +10,16 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place every LLM call goes through: it times each HTTP request, reports it with the
  * provider's token usage to {@link WorkflowListener#llmCall}, maps failures to an
  * {@link LlmErrorType}, retries transient ones ({@code LLM_MAX_RETRIES}) with a growing pause,
  * and never throws: a failed call is an {@link LlmResult} with a message that holds no key.
+ * Failures go to the listener's {@code message} (the server logs them with the request id) and
+ * to this class's logger at debug level (for library and CLI use).
  * One instance serves concurrent calls (the listener comes with each call).
  */
 public final class MeteredChat {
@@ -23,6 +27,8 @@ public final class MeteredChat {
     /** First pause before a retry; doubles each time, at most {@link #MAX_BACKOFF}. */
     public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(MeteredChat.class);
 
     private final ProviderConfig config;
     private final ChatModel model;
@@ -61,9 +67,11 @@ public final class MeteredChat {
                 return new LlmResult<>(a.value, a.text, prompt, completion, attempt, null, null);
             }
             boolean retry = a.error.transientFailure() && attempt <= config.maxRetries();
-            listener.message("warn", "LLM call failed: provider=" + config.provider().wire() + " model=" + config.model()
+            String line = "LLM call failed: provider=" + config.provider().wire() + " model=" + config.model()
                     + " error_type=" + a.error.wire() + " try=" + attempt + "/" + (config.maxRetries() + 1)
-                    + (retry ? " (retrying)" : "") + ": " + a.message);
+                    + (retry ? " (retrying)" : "") + ": " + a.message;
+            log.debug(line);
+            listener.message("warn", line);
             if (!retry || !pause(attempt)) {
                 return new LlmResult<>(null, a.text, prompt, completion, attempt, a.error, a.message);
             }
