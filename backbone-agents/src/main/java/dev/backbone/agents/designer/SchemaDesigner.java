@@ -67,8 +67,13 @@ public final class SchemaDesigner {
     /**
      * Designs a document for the description. Never throws for an LLM problem (the {@link Design}
      * carries it); a bug in validation itself still propagates.
+     *
+     * @throws IllegalArgumentException when the description is empty (a caller's input error, checked before any call)
      */
     public Design design(String description, WorkflowListener listener) {
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("the description of the schema to design is empty");
+        }
         AgentRun run = AgentRun.start(LlmAgent.SCHEMA_DESIGNER, listener);
         if (chat == null) {
             run.failed(AgentRun.NOT_CONFIGURED);

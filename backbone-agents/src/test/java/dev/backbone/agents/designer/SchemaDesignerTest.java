@@ -1,6 +1,7 @@
 package dev.backbone.agents.designer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backbone.agents.llm.LlmAgent;
 import dev.backbone.agents.llm.LlmProvider;
@@ -158,6 +159,18 @@ class SchemaDesignerTest {
                 assertThat(c.promptTokens()).isEqualTo(7);
                 assertThat(c.completionTokens()).isEqualTo(9);
             });
+        }
+    }
+
+    @Test
+    void anEmptyDescriptionIsRejectedBeforeAnyCall() {
+        try (ProviderStub stub = new ProviderStub(LlmProvider.OPENAI)) {
+            SchemaDesigner designer = designer(TestLlm.settings(LlmProvider.OPENAI, stub));
+
+            assertThatThrownBy(() -> designer.design("  ", new RecordingListener()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the description of the schema to design is empty");
+            assertThat(stub.requests()).isEmpty();
         }
     }
 
