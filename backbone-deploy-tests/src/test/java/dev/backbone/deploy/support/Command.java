@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an outside tool (promtool, amtool, a script) and keeps its exit code and output. */
@@ -36,11 +37,18 @@ public final class Command {
     }
 
     public static Result run(Path workDir, List<String> command) {
+        return run(workDir, Map.of(), command);
+    }
+
+    /** Runs with {@code env} added to this process's environment. */
+    public static Result run(Path workDir, Map<String, String> env, List<String> command) {
         try {
             Path log = Files.createTempFile("backbone-deploy-cmd", ".log");
             try {
-                Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                        .redirectErrorStream(true).redirectOutput(log.toFile());
+                builder.environment().putAll(env);
+                Process process = builder.start();
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new IllegalStateException("timed out after 120 s: " + String.join(" ", command));
