@@ -27,6 +27,7 @@ for (const file of process.argv.slice(2)) {
     }
     const obj = doc.toJS();
     if (obj === null || obj === undefined) continue;
+    if (obj.kind === "Kustomization") continue; // kustomize's own file, not an API object
     const where = `${file}: ${obj.apiVersion} ${obj.kind} ${obj.metadata?.name}`;
     try {
       if (typeof obj.apiVersion !== "string" || typeof obj.kind !== "string") {

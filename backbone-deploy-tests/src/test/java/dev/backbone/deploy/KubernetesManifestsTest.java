@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Kubernetes manifests, checked structurally: no Kubernetes schema validator (kubeconform,
- * kubeval) is packaged by Debian, so the rules that matter here are asserted one by one.
+ * The Kubernetes manifests, checked for what the guide and the issue require: the guide's
+ * probes, the security context, resources, and that the objects refer to each other. (Their
+ * schema validity is KubernetesSchemaTest's job.)
  */
 class KubernetesManifestsTest {
     private final Path folder = ProjectFiles.deploy("k8s");
