@@ -39,7 +39,8 @@ final class LiveService implements AutoCloseable {
                 "ENABLE_METRICS", "true",
                 "ENABLE_RATE_LIMITING", "true",
                 "LOG_LEVEL", "INFO");
-        Process process = Processes.start(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString(), "serve"),
+        // a small initial heap makes the JVM collect garbage while starting, so the GC panel has data
+        Process process = Processes.start(List.of(javaBinary(), "-Xms32m", "-Xmx512m", "-jar", jar().toString(), "serve"),
                 workDir, env, workDir.resolve("service-console.log"));
         LiveService service = new LiveService(port, workDir, process);
         Processes.await("service ready on port " + port, process, service.log, Duration.ofSeconds(120),
@@ -49,10 +50,6 @@ final class LiveService implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    boolean alive() {
-        return process.isAlive();
     }
 
     private static String javaBinary() {
