@@ -15,6 +15,11 @@ import java.util.Arrays;
  */
 final class OnDeleteRules implements SchemaRule {
 
+    /** What users write when they mean one of the SQL actions. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+            "DELETE", "CASCADE", "CASCADE DELETE", "CASCADE", "NULL", "SET NULL", "SETNULL", "SET NULL",
+            "NOTHING", "NO ACTION", "NONE", "NO ACTION", "NOACTION", "NO ACTION", "PROTECT", "RESTRICT", "DEFAULT", "SET DEFAULT");
+
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
         if (c.type() != ColumnType.FOREIGN_KEY || c.onDeleteName() == null) {
@@ -23,7 +28,8 @@ final class OnDeleteRules implements SchemaRule {
         OnDelete action = c.onDelete();
         if (action == null) {
             String normalized = c.onDeleteName().trim().replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
-            String hint = OnDelete.fromWire(normalized).map(o -> " Did you mean `" + o.sql() + "`?")
+            String hint = OnDelete.fromWire(ALIASES.getOrDefault(normalized, normalized))
+                    .map(o -> " Did you mean `" + o.sql() + "`?")
                     .orElseGet(() -> ctx.didYouMean(c.onDeleteName(), Arrays.stream(OnDelete.values()).map(OnDelete::sql).toList()));
             ctx.report(FindingCode.INVALID_ON_DELETE, "`on_delete` " + Names.show(c.onDeleteName()) + " is not an action; use "
                     + "one of " + OnDelete.allowed() + " (spelled exactly so)." + hint, c.at(), "on_delete");

@@ -14,6 +14,11 @@ import java.util.Arrays;
  */
 final class RelationshipRules implements SchemaRule {
 
+    /** Names other ORMs give the same kinds (Rails, Django). */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+            "has_many", "one_to_many", "belongs_to", "many_to_one", "has_one", "one_to_one",
+            "has_and_belongs_to_many", "many_to_many", "foreign_key", "many_to_one", "many_to_many_field", "many_to_many");
+
     @Override
     public void relationship(ValidationContext ctx, Table t, Relationship r) {
         type(ctx, r);
@@ -26,7 +31,8 @@ final class RelationshipRules implements SchemaRule {
     private static void type(ValidationContext ctx, Relationship r) {
         if (r.typeName() != null && r.type() == null) {
             String normalized = r.typeName().trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
-            String hint = RelationshipType.fromWire(normalized).map(x -> " Did you mean `" + x.wire() + "`?")
+            String hint = RelationshipType.fromWire(ALIASES.getOrDefault(normalized, normalized))
+                    .map(x -> " Did you mean `" + x.wire() + "`?")
                     .orElseGet(() -> ctx.didYouMean(r.typeName(),
                             Arrays.stream(RelationshipType.values()).map(RelationshipType::wire).toList()));
             ctx.report(FindingCode.INVALID_RELATIONSHIP_TYPE, "relationship type " + Names.show(r.typeName())

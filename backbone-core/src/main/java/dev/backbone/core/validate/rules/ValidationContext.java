@@ -92,8 +92,13 @@ public final class ValidationContext {
                 return " Did you mean `" + k + "`?";
             }
         }
-        String best = Suggestions.closest(word, known);
-        return best == null ? "" : " Did you mean `" + best + "`?";
+        // Suggestions compares in lower case; compare the candidates so too, then answer in their spelling
+        java.util.Map<String, String> byLower = new java.util.HashMap<>();
+        for (String k : known) {
+            byLower.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k);
+        }
+        String best = Suggestions.closest(word, byLower.keySet());
+        return best == null ? "" : " Did you mean `" + byLower.get(best) + "`?";
     }
 
     /** {@code "line 12"}: where an earlier element sits, for messages that point back to it. */
