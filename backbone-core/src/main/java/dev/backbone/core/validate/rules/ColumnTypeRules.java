@@ -6,6 +6,8 @@ import dev.backbone.core.schema.DbType;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rules tying a column's fields to its {@code type}: a known type, the fields that apply only
@@ -15,17 +17,17 @@ import java.util.Arrays;
 final class ColumnTypeRules implements SchemaRule {
 
     /** SQL and ORM spellings users bring from elsewhere, and the format's type for each. */
-    private static final java.util.Map<String, String> SQL_ALIASES = java.util.Map.ofEntries(
-            java.util.Map.entry("varchar", "String"), java.util.Map.entry("char", "String"),
-            java.util.Map.entry("str", "String"), java.util.Map.entry("int", "Integer"),
-            java.util.Map.entry("smallint", "Integer"), java.util.Map.entry("bigint", "BigInteger"),
-            java.util.Map.entry("long", "BigInteger"), java.util.Map.entry("bool", "Boolean"),
-            java.util.Map.entry("timestamp", "DateTime"), java.util.Map.entry("datetime2", "DateTime"),
-            java.util.Map.entry("decimal", "Numeric"), java.util.Map.entry("money", "Numeric"),
-            java.util.Map.entry("double", "Float"), java.util.Map.entry("real", "Float"),
-            java.util.Map.entry("jsonb", "JSON"), java.util.Map.entry("blob", "LargeBinary"),
-            java.util.Map.entry("bytea", "LargeBinary"), java.util.Map.entry("binary", "LargeBinary"),
-            java.util.Map.entry("uuid4", "UUID"), java.util.Map.entry("fk", "ForeignKey"));
+    private static final Map<String, String> SQL_ALIASES = Map.ofEntries(
+            Map.entry("varchar", "String"), Map.entry("char", "String"),
+            Map.entry("str", "String"), Map.entry("int", "Integer"),
+            Map.entry("smallint", "Integer"), Map.entry("bigint", "BigInteger"),
+            Map.entry("long", "BigInteger"), Map.entry("bool", "Boolean"),
+            Map.entry("timestamp", "DateTime"), Map.entry("datetime2", "DateTime"),
+            Map.entry("decimal", "Numeric"), Map.entry("money", "Numeric"),
+            Map.entry("double", "Float"), Map.entry("real", "Float"),
+            Map.entry("jsonb", "JSON"), Map.entry("blob", "LargeBinary"),
+            Map.entry("bytea", "LargeBinary"), Map.entry("binary", "LargeBinary"),
+            Map.entry("uuid4", "UUID"), Map.entry("fk", "ForeignKey"));
 
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
@@ -36,7 +38,7 @@ final class ColumnTypeRules implements SchemaRule {
         }
         if (c.type() == null) {
             if (c.typeName() != null) {
-                String alias = SQL_ALIASES.get(c.typeName().trim().toLowerCase(java.util.Locale.ROOT));
+                String alias = SQL_ALIASES.get(c.typeName().trim().toLowerCase(Locale.ROOT));
                 String hint = alias != null ? " Did you mean `" + alias + "`?" : ctx.didYouMean(c.typeName(),
                         Arrays.stream(ColumnType.values()).map(ColumnType::wire).toList());
                 ctx.report(FindingCode.UNKNOWN_COLUMN_TYPE, "column type " + Names.show(c.typeName()) + " is unknown; use one of "

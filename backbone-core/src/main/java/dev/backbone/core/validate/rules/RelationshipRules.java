@@ -6,6 +6,8 @@ import dev.backbone.core.schema.RelationshipType;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rules on one relationship as written: a known type, a target table that exists with the
@@ -15,7 +17,7 @@ import java.util.Arrays;
 final class RelationshipRules implements SchemaRule {
 
     /** Names other ORMs give the same kinds (Rails, Django). */
-    private static final java.util.Map<String, String> ALIASES = java.util.Map.of(
+    private static final Map<String, String> ALIASES = Map.of(
             "has_many", "one_to_many", "belongs_to", "many_to_one", "has_one", "one_to_one",
             "has_and_belongs_to_many", "many_to_many", "foreign_key", "many_to_one", "many_to_many_field", "many_to_many");
 
@@ -30,7 +32,7 @@ final class RelationshipRules implements SchemaRule {
 
     private static void type(ValidationContext ctx, Relationship r) {
         if (r.typeName() != null && r.type() == null) {
-            String normalized = r.typeName().trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+            String normalized = r.typeName().trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
             String hint = RelationshipType.fromWire(ALIASES.getOrDefault(normalized, normalized))
                     .map(x -> " Did you mean `" + x.wire() + "`?")
                     .orElseGet(() -> ctx.didYouMean(r.typeName(),
