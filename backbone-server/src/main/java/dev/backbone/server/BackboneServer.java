@@ -36,6 +36,11 @@ public final class BackboneServer {
 
     private BackboneServer() {}
 
+    /** Runs the service without the CLI ({@code java -cp ... dev.backbone.server.BackboneServer}). */
+    public static void main(String[] args) {
+        System.exit(serve(args));
+    }
+
     /**
      * Starts the service and blocks until shutdown.
      *
