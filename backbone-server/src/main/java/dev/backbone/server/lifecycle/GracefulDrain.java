@@ -15,6 +15,9 @@ import org.springframework.context.event.ContextClosedEvent;
  * {@code SHUTDOWN_DELAY} and until every request in flight at that moment has finished, at most
  * {@code SHUTDOWN_TIMEOUT}. Only then does Tomcat's own graceful stop (a later phase) close the
  * port and wait for the rest.
+ *
+ * <p>Draining starts with {@link ContextClosedEvent} only: a context may also be stopped and
+ * started again (Spring pauses idle test contexts), and that must not leave readiness at 503.
  */
 public final class GracefulDrain implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
@@ -66,8 +69,11 @@ public final class GracefulDrain implements SmartLifecycle, ApplicationListener<
         t.start();
     }
 
+    /** Waits only on a real shutdown: a plain {@code stop()} (a paused test context) is not one. */
     private void drain() {
-        state.beginDraining();
+        if (!state.draining()) {
+            return;
+        }
         long cutoff = inFlight.cutoff();
         long start = System.nanoTime();
         long minEnd = start + delay.toNanos();

@@ -5,10 +5,14 @@ import static dev.backbone.server.metrics.MetricNames.*;
 import dev.backbone.core.workflow.Workflow;
 import dev.backbone.core.workflow.WorkflowListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +30,7 @@ public final class MetricsWorkflowListener implements WorkflowListener {
             List.of(Workflow.SCHEMA_VALIDATOR, Workflow.ARCHITECT, Workflow.CODE_GENERATOR, Workflow.CODE_VALIDATOR);
 
     private final MeterRegistry registry;
+    private final ConcurrentMap<List<String>, Meter> meters = new ConcurrentHashMap<>();
     private final LabelValues projects = new LabelValues(200);
     private final LabelValues agentNames = new LabelValues(50);
     private final LabelValues stages = new LabelValues(50);
@@ -121,11 +126,21 @@ public final class MetricsWorkflowListener implements WorkflowListener {
         }
     }
 
+    /** Meters by name and tags: a map lookup per event instead of building and registering a meter id. */
     private Counter counter(String name, String help, String... tags) {
-        return Counter.builder(name).description(help).tags(tags).register(registry);
+        return (Counter) meters.computeIfAbsent(key(name, tags),
+                k -> Counter.builder(name).description(help).tags(tags).register(registry));
     }
 
     private Timer timer(String name, String help, Duration[] buckets, String... tags) {
-        return Timer.builder(name).description(help).tags(tags).serviceLevelObjectives(buckets).register(registry);
+        return (Timer) meters.computeIfAbsent(key(name, tags),
+                k -> Timer.builder(name).description(help).tags(tags).serviceLevelObjectives(buckets).register(registry));
+    }
+
+    private static List<String> key(String name, String[] tags) {
+        String[] k = new String[tags.length + 1];
+        k[0] = name;
+        System.arraycopy(tags, 0, k, 1, tags.length);
+        return Arrays.asList(k);
     }
 }

@@ -26,18 +26,24 @@ final class LoggingWorkflowListener implements WorkflowListener {
 
     @Override
     public void workflowFinished(String kind, String status, long nanos) {
-        String ms = String.format(Locale.ROOT, "%.1f", nanos / 1e6);
         if ("error".equals(status)) {
-            log.error("Workflow {} ended with an internal error after {} ms", kind, ms);
+            log.error("Workflow {} ended with an internal error after {} ms", kind, millis(nanos));
         } else if ("generation".equals(kind)) {
-            log.info("Workflow {} {} in {} ms", kind, status, ms);
-        } else {
-            log.debug("Workflow {} {} in {} ms", kind, status, ms);
+            log.info("Workflow {} {} in {} ms", kind, status, millis(nanos));
+        } else if (log.isDebugEnabled()) {
+            log.debug("Workflow {} {} in {} ms", kind, status, millis(nanos));
         }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     @Override
     public void stageFinished(String stage, long nanos, boolean success) {
+        if (!log.isDebugEnabled()) {
+            return;
+        }
         log.debug("Stage {} {} in {} ms", stage, success ? "succeeded" : "failed",
                 String.format(Locale.ROOT, "%.2f", nanos / 1e6));
     }

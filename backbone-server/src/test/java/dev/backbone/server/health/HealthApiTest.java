@@ -52,7 +52,7 @@ class HealthApiTest {
     @Test
     void readinessWithoutAnLlmKeyIsDegradedAnd200() {
         HttpResponse<String> r = new Http(port).get("/health/readiness");
-        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode b = Json.parse(r.body());
         assertThat(b.propertyNames()).containsExactly("status", "timestamp", "uptime_seconds", "version", "environment", "components");
         assertThat(b.get("status").asString()).isEqualTo("degraded");
