@@ -77,8 +77,8 @@ final class ColumnPlanner {
     private PlannedColumn declared(int t, int c, boolean singleKey) {
         Table table = index.table(t);
         Column col = table.columns().get(c);
-        int[] src = index.source(t, c);
-        Column stored = index.column(src[0], src[1]);
+        int src = index.source(t, c);
+        Column stored = index.columnById(src);
         ColumnType type = stored.type();
         Integer length = type == ColumnType.STRING
                 ? (stored.length() != null ? stored.length() : PlannedColumn.DEFAULT_STRING_LENGTH) : null;
@@ -91,7 +91,7 @@ final class ColumnPlanner {
         boolean redundant = col.primaryKey() && singleKey;
         return new PlannedColumn(col.name(), PythonNames.attributeFor(col.name()), type, length, precision, scale,
                 col.primaryKey(), autoincrement, col.unique() && !redundant, col.indexed() && !redundant,
-                col.effectiveNullable(), defaultOf(col, type), type == ColumnType.ENUM ? enums[src[0]][src[1]] : null,
+                col.effectiveNullable(), defaultOf(col, type), type == ColumnType.ENUM ? enums[index.tableOfId(src)][index.columnOfId(src)] : null,
                 fk == null ? null : reference(fk), col.description(), Origin.DECLARED);
     }
 
