@@ -50,10 +50,10 @@ final class RelationshipNames {
         }
         for (int t = 0; t < index.size(); t++) {
             List<RelSide> mine = byTable.get(t);
-            if (mine == null && !renamesAColumn(index.table(t))) {
+            if (mine == null && !renamesAColumn(t)) {
                 continue; // no relationship and every attribute is its column's name: nothing can meet
             }
-            Map<String, Object> taken = columnAttributes(index.table(t));
+            Map<String, Object> taken = columnAttributes(t);
             if (mine == null) {
                 continue;
             }
@@ -75,9 +75,10 @@ final class RelationshipNames {
         }
     }
 
-    private static boolean renamesAColumn(Table table) {
-        for (Column c : table.columns()) {
-            if (PythonNames.needsRenaming(c.name())) {
+    private boolean renamesAColumn(int t) {
+        List<Column> columns = index.table(t).columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if (!index.attribute(t, c).equals(columns.get(c).name())) {
                 return true;
             }
         }
@@ -89,10 +90,12 @@ final class RelationshipNames {
      * holds it: a column name (String) or a relationship ({@link RelSide}); messages are built
      * only when two meet. Reports two columns meeting on one attribute.
      */
-    private Map<String, Object> columnAttributes(Table table) {
+    private Map<String, Object> columnAttributes(int t) {
+        Table table = index.table(t);
         Map<String, Object> taken = new HashMap<>(table.columns().size() * 2 + 8);
-        for (Column c : table.columns()) {
-            String a = PythonNames.attributeFor(c.name());
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column c = table.columns().get(i);
+            String a = index.attribute(t, i);
             Object before = taken.putIfAbsent(a, c.name());
             if (before != null && !before.equals(c.name())) {
                 findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "columns `" + before + "` and `"

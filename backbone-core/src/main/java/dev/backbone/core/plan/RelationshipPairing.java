@@ -61,7 +61,7 @@ final class RelationshipPairing {
                 sides.add(s);
                 int lo = Math.min(t, target);
                 int hi = Math.max(t, target);
-                Group g = groups.computeIfAbsent(TableIndex.pairKey(lo, hi), k -> new Group());
+                Group g = groups.computeIfAbsent(index.pairKey(lo, hi), k -> new Group());
                 (t == lo ? g.low : g.high).add(s);
             }
         }

@@ -1,5 +1,6 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.Relationship;
@@ -37,6 +38,7 @@ final class TableIndex {
     private final int[] tableOf;
     private final FkEdge[] fkOf;
     private final int[] source;
+    private final String[] attributes;
     private final Map<Long, List<FkEdge>> fksByPair = new HashMap<>();
 
     @SuppressWarnings("unchecked")
@@ -56,6 +58,7 @@ final class TableIndex {
         }
         this.fkOf = new FkEdge[base[n]];
         this.source = new int[base[n]];
+        this.attributes = new String[base[n]];
     }
 
     /** Indexes the schema; anything that makes planning impossible is added to {@code findings} as an error. */
@@ -177,8 +180,18 @@ final class TableIndex {
         return tables.get(t).tableName();
     }
 
-    static long pairKey(int a, int b) {
-        return ((long) a << 32) | (b & 0xffffffffL);
+    /**
+     * A map key for an ordered pair of tables: {@code a * size + b}, unique, and (unlike packing
+     * into high and low halves, whose {@code Long.hashCode} is {@code a ^ b}) well spread, since
+     * neighbouring tables pointing at each other would otherwise all land in a few buckets.
+     */
+    long pairKey(int a, int b) {
+        return (long) a * tables.size() + b;
+    }
+
+    /** The Python attribute of column {@code c} of table {@code t} (computed once: every pass asks). */
+    String attribute(int t, int c) {
+        return attributes[base[t] + c];
     }
 
     // --- building and checking
@@ -206,6 +219,8 @@ final class TableIndex {
                 if (col.name() == null) {
                     findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
                             "a column without `name` cannot be planned", col.at(), "name"));
+                } else {
+                    attributes[base[t] + c] = PythonNames.attributeFor(col.name());
                 }
                 if (col.type() == null) {
                     findings.add(Findings.at(FindingCode.UNKNOWN_COLUMN_TYPE, "column `" + col.name()
