@@ -31,7 +31,7 @@ final class TableIndex {
     private final List<Table> tables;
     private final Map<String, Integer> tableByName;
     /** Tables with many columns get a name map on first lookup; small ones are scanned (cheaper than hashing). */
-    private final Map<String, Integer>[] columnMaps;
+    private final List<Map<String, Integer>> columnMaps;
     private final List<FkEdge> foreignKeys = new ArrayList<>();
     /** Every column has a global id {@code base[t] + c}: flat arrays instead of one array per table. */
     private final int[] base;
@@ -41,13 +41,12 @@ final class TableIndex {
     private final String[] attributes;
     private final Map<Long, List<FkEdge>> fksByPair = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
     private TableIndex(Schema schema) {
         this.schema = schema;
         this.tables = schema.tables();
         int n = tables.size();
         this.tableByName = new HashMap<>(n * 2);
-        this.columnMaps = new Map[n];
+        this.columnMaps = new ArrayList<>(java.util.Collections.nCopies(n, null));
         this.base = new int[n + 1];
         for (int t = 0; t < n; t++) {
             base[t + 1] = base[t] + tables.get(t).columns().size();
@@ -109,7 +108,7 @@ final class TableIndex {
             }
             return -1;
         }
-        Map<String, Integer> m = columnMaps[t];
+        Map<String, Integer> m = columnMaps.get(t);
         if (m == null) {
             m = new HashMap<>(cols.size() * 2);
             for (int c = 0; c < cols.size(); c++) {
@@ -117,7 +116,7 @@ final class TableIndex {
                     m.putIfAbsent(cols.get(c).name(), c);
                 }
             }
-            columnMaps[t] = m;
+            columnMaps.set(t, m);
         }
         Integer i = m.get(columnName);
         return i == null ? -1 : i;
