@@ -3,7 +3,6 @@ package dev.backbone.core.plan;
 import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
-import dev.backbone.core.schema.Relationship;
 import dev.backbone.core.schema.Schema;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
@@ -63,9 +62,10 @@ final class TableIndex {
     /** Indexes the schema; anything that makes planning impossible is added to {@code findings} as an error. */
     static TableIndex build(Schema schema, List<Finding> findings) {
         TableIndex ix = new TableIndex(schema);
+        PlanInputCheck.check(schema, findings);
         ix.indexTables(findings);
         ix.indexForeignKeys(findings);
-        ix.checkRelationships(findings);
+        PlanInputCheck.checkRelationships(ix, findings);
         ix.resolveKeyTypes(findings);
         return ix;
     }
@@ -199,39 +199,16 @@ final class TableIndex {
         for (int t = 0; t < tables.size(); t++) {
             Table table = tables.get(t);
             String name = table.tableName();
-            if (name == null) {
-                findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                        "a table without `table_name` cannot be planned", table.at(), "table_name"));
-            } else if (tableByName.putIfAbsent(name, t) != null) {
+            if (name != null && tableByName.putIfAbsent(name, t) != null) {
                 findings.add(Findings.at(FindingCode.DUPLICATE_TABLE_NAME,
                         "table `" + name + "` is declared twice; give each table its own `table_name`", table.at(),
                         "table_name"));
             }
-            if (table.className() == null) {
-                findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                        "a table without `class_name` cannot be planned", table.at(), "class_name"));
-            }
-            boolean hasKey = false;
             for (int c = 0; c < table.columns().size(); c++) {
-                Column col = table.columns().get(c);
-                hasKey |= col.primaryKey();
-                if (col.name() == null) {
-                    findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                            "a column without `name` cannot be planned", col.at(), "name"));
-                } else {
-                    attributes[base[t] + c] = PythonNames.attributeFor(col.name());
+                String column = table.columns().get(c).name();
+                if (column != null) {
+                    attributes[base[t] + c] = PythonNames.attributeFor(column);
                 }
-                if (col.type() == null) {
-                    findings.add(Findings.at(FindingCode.UNKNOWN_COLUMN_TYPE, "column `" + col.name()
-                            + "` has no known `type`; use one of " + ColumnType.allowed(), col.at(), "type"));
-                } else if (col.type() == ColumnType.ENUM && (col.values() == null || col.values().isEmpty())) {
-                    findings.add(Findings.at(FindingCode.ENUM_NO_VALUES,
-                            "Enum column `" + col.name() + "` needs a non-empty `values` list", col.at(), "values"));
-                }
-            }
-            if (!hasKey) {
-                findings.add(Findings.at(FindingCode.MISSING_PRIMARY_KEY, "table `" + name
-                        + "` has no primary key; mark one column `\"primary_key\": true`", table.at(), "columns"));
             }
         }
     }
@@ -271,21 +248,6 @@ final class TableIndex {
                 foreignKeys.add(e);
                 fkOf[base[t] + c] = e;
                 fksByPair.computeIfAbsent(pairKey(t, target), k -> new ArrayList<>(2)).add(e);
-            }
-        }
-    }
-
-    private void checkRelationships(List<Finding> findings) {
-        for (Table table : tables) {
-            for (Relationship r : table.relationships()) {
-                if (r.type() == null) {
-                    findings.add(Findings.at(FindingCode.INVALID_RELATIONSHIP_TYPE,
-                            "a relationship without a known `type` cannot be planned", r.at(), "type"));
-                }
-                if (indexOf(r.targetTable()) < 0) {
-                    findings.add(Findings.at(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` `"
-                            + r.targetTable() + "` names no table of the document", r.at(), "target_table"));
-                }
             }
         }
     }
