@@ -16,7 +16,7 @@ import java.util.StringJoiner;
  * <p>The passes, each its own class and each linear in the document (tables + columns + keys +
  * relationships; the build order adds a log factor):
  * <ol>
- *   <li>{@link TableIndex}: lookups, and a defensive re-check of what planning relies on;
+ *   <li>{@link TableIndex} and {@link PlanInputCheck}: lookups, and a defensive re-check of what planning relies on;
  *   <li>{@link DependencyGraph}, {@link CycleResolver} ({@link StronglyConnectedComponents}),
  *       {@link BuildOrder}: which keys are deferred and the order of the tables;
  *   <li>{@link RelationshipPairing} ({@link RelationshipLinks}), {@link AssociationPlanner},
