@@ -96,14 +96,18 @@ final class BlackLayout {
 
     /** {@code from module import a, b}: split one name per line, with a trailing comma, when too long. */
     static List<String> importFrom(String module, List<String> names) {
+        return importFrom(0, module, names);
+    }
+
+    static List<String> importFrom(int indent, String module, List<String> names) {
         String line = "from " + module + " import " + String.join(", ", names);
-        if (fit(0, line) == Fit.YES) {
-            return List.of(line);
+        if (fit(indent, line) == Fit.YES) {
+            return List.of(pad(indent) + line);
         }
         List<String> out = new ArrayList<>();
-        out.add("from " + module + " import (");
-        names.forEach(n -> out.add("    " + n + ","));
-        out.add(")");
+        out.add(pad(indent) + "from " + module + " import (");
+        names.forEach(n -> out.add(pad(indent + 4) + n + ","));
+        out.add(pad(indent) + ")");
         return out;
     }
 
