@@ -59,7 +59,8 @@ public final class PythonEscapes extends AbstractExtension {
     /**
      * The inside of a {@code """..."""} docstring whose value is {@code text}, on one physical
      * line (newlines become {@code \n}: a real newline would be indented by black and change the
-     * value). A quote is escaped where it could end the docstring or touch its delimiters;
+     * value). A quote is escaped where it could end the docstring or touch its delimiters (a last
+     * quote as {@code \x22}: black pads a docstring ending in a quote character, escaped or not);
      * leading and trailing spaces are escaped because black strips them.
      */
     public static String docstring(String text) {
@@ -70,6 +71,9 @@ public final class PythonEscapes extends AbstractExtension {
             boolean edge = i == 0 || i == cps.length - 1;
             if (cp == '\\') {
                 b.append("\\\\");
+            } else if (cp == '"' && i == cps.length - 1) {
+                // black pads a docstring whose last character is a quote (escaped or not) with a space
+                b.append("\\x22");
             } else if (cp == '"' && (edge || cps[i + 1] == '"')) {
                 b.append("\\\"");
             } else if (cp == ' ' && (edge || onlySpacesToEdge(cps, i))) {

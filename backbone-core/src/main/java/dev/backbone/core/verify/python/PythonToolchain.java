@@ -247,6 +247,27 @@ public final class PythonToolchain {
         return runs.createAll(dir, packages, url, schemas);
     }
 
+    /** What a script printed and how it ended ({@code exitCode} -1 when it timed out). */
+    public record ScriptResult(int exitCode, String stdout, String stderr, boolean timedOut) {}
+
+    /**
+     * Runs Python source ({@code python -c source args...}) in {@code dir}, within the
+     * toolchain's timeout: for callers with checks of their own (tests, tools).
+     *
+     * @throws IOException when the interpreter cannot be started
+     */
+    public ScriptResult runScript(Path dir, String source, List<String> args) throws IOException {
+        if (python == null) {
+            throw new IOException(probe.problem());
+        }
+        List<String> all = new ArrayList<>();
+        all.add("-c");
+        all.add(source);
+        all.addAll(args);
+        ProcessRunner.Result r = run(all, dir);
+        return new ScriptResult(r.exitCode(), r.stdout(), r.stderr(), r.timedOut());
+    }
+
     /** Runs the interpreter with arguments, in {@code cwd}, within the toolchain's timeout. */
     ProcessRunner.Result run(List<String> args, Path cwd) throws IOException {
         return run(args, cwd, timeout);
