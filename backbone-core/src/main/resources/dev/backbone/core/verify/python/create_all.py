@@ -1,12 +1,16 @@
 # Imports each generated package, configures its mappers and runs Base.metadata.create_all.
+# SQLAlchemy's warnings (overlapping relationships, ambiguous joins) count as failures.
 # argv[1]: JSON {"packages": [...], "url": "sqlite://", "schemas": {package: schema}}.
 # Prints one JSON list: {"package", "ok", "tables" | "error"} per package.
 import importlib
 import json
 import sys
 import traceback
+import warnings
 
 import sqlalchemy as sa
+
+warnings.filterwarnings("error", category=sa.exc.SAWarning)
 
 config = json.loads(sys.argv[1])
 results = []
