@@ -8,8 +8,8 @@ class SqlTargetSmokeTest {
     @Test
     void print() {
         for (DbType db : DbType.values()) {
-            System.out.println(new SqlTarget().render(Corpus.blog(db), TemplateRenderer.packaged()).get(0).content());
-            System.out.println(new SqlTarget().render(Corpus.everything(db), TemplateRenderer.packaged()).get(0).content());
+            System.out.println(new SqlTarget().render(SqlTestPlans.blog(db), TemplateRenderer.packaged()).get(0).content());
+            System.out.println(new SqlTarget().render(SqlTestPlans.everything(db), TemplateRenderer.packaged()).get(0).content());
         }
     }
 }

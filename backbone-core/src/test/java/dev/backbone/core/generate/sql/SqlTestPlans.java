@@ -4,14 +4,23 @@ import dev.backbone.core.plan.DefaultValue;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.DbType;
+import java.util.List;
 
-/** Hand-built plans shared by the SQL target's tests. */
-final class Corpus {
+/**
+ * Hand-built plans shared by the SQL target's tests (and the embedded check's): they need no
+ * architect, so the target is tested on exactly the plan it gets.
+ */
+public final class SqlTestPlans {
 
-    private Corpus() {}
+    private SqlTestPlans() {}
+
+    /** Every plan of this corpus for one database. */
+    public static List<Plan> all(DbType db) {
+        return List.of(blog(db), everything(db), h2Keywords(db), longNames(db));
+    }
 
     /** The blog example, as the architect should plan it. */
-    static Plan blog(DbType db) {
+    public static Plan blog(DbType db) {
         return PlanFixtures.plan("BlogBackend", db).description("Blog backend with Users, Posts, and Comments")
                 .table("users", t -> t.id()
                         .col("username", ColumnType.STRING, c -> c.length(50).unique().notNull())
@@ -34,7 +43,7 @@ final class Corpus {
     }
 
     /** Strings that try to break out of every place user text lands. */
-    static final String[] ADVERSARIAL = {
+    public static final String[] ADVERSARIAL = {
         "it's a 'quoted' \"text\"",
         "back\\slash \\' \\\\ end\\",
         "line one\nline two\r\nline three",
@@ -51,7 +60,7 @@ final class Corpus {
     };
 
     /** Every type, reserved names, a nullable cycle, a self reference, one_to_one, many_to_many, adversarial text. */
-    static Plan everything(DbType db) {
+    public static Plan everything(DbType db) {
         return PlanFixtures.plan("Everything", db).description(ADVERSARIAL[3] + " " + ADVERSARIAL[2])
                 .table("user", t -> t.description(ADVERSARIAL[0]).id()
                         .col("name", ColumnType.STRING, c -> c.length(80).notNull().unique().description(ADVERSARIAL[1]))
@@ -87,6 +96,35 @@ final class Corpus {
                         .col("code", ColumnType.STRING, c -> c.pk().length(40))
                         .col("label", ColumnType.STRING, c -> c.length(40)))
                 .association("order_tag", "order", "tag")
+                .build();
+    }
+
+    /** Plain names that H2 reserves but the real servers do not (the embedded check declares them non-keywords). */
+    public static Plan h2Keywords(DbType db) {
+        return PlanFixtures.plan("H2Words", db)
+                .table("value", t -> t.id()
+                        .col("year", ColumnType.INTEGER)
+                        .col("month", ColumnType.INTEGER)
+                        .col("day", ColumnType.INTEGER, c -> c.index())
+                        .col("minute", ColumnType.INTEGER)
+                        .col("second", ColumnType.INTEGER)
+                        .col("qualify", ColumnType.BOOLEAN)
+                        .col("minus", ColumnType.INTEGER)
+                        .col("uescape", ColumnType.INTEGER)
+                        .col("rownum", ColumnType.INTEGER))
+                .build();
+    }
+
+    /** Names near and past PostgreSQL's 63-byte identifier limit. */
+    public static Plan longNames(DbType db) {
+        String parent = "organisation_membership_subscription_history_entries";
+        String child = "organisation_membership_subscription_history_entry_notes";
+        return PlanFixtures.plan("LongNames", db)
+                .table(parent, t -> t.id()
+                        .col("external_reference_identifier_for_partner_systems", ColumnType.STRING,
+                                c -> c.length(64).unique()))
+                .table(child, t -> t.id()
+                        .fk("organisation_membership_subscription_history_entry_id", parent + ".id", c -> c.index()))
                 .build();
     }
 }
