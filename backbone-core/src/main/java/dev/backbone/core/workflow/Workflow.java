@@ -3,6 +3,7 @@ package dev.backbone.core.workflow;
 import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.generate.Target;
 import dev.backbone.core.generate.TemplateRenderer;
+import dev.backbone.core.generate.project.ProjectReadme;
 import dev.backbone.core.generate.Targets;
 import dev.backbone.core.plan.Architect;
 import dev.backbone.core.schema.SchemaReader;
@@ -68,6 +69,7 @@ public final class Workflow {
                     files.addAll(t.render(v.plan(), templates));
                     models[0] = Math.max(models[0], t.modelCount(v.plan()));
                 }
+                files.add(ProjectReadme.render(v.plan(), files, req.targets(), templates));
                 return true;
             });
             listener.filesGenerated(v.plan().projectName(), files.size(),

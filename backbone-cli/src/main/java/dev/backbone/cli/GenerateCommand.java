@@ -1,0 +1,172 @@
+package dev.backbone.cli;
+
+import dev.backbone.core.generate.Targets;
+import dev.backbone.core.verify.VerifyMode;
+import dev.backbone.core.verify.VerifyReport;
+import dev.backbone.core.report.OutcomeJson;
+import dev.backbone.core.validate.Limits;
+import dev.backbone.core.workflow.GenerateRequest;
+import dev.backbone.core.workflow.GenerationOutcome;
+import dev.backbone.core.workflow.Workflow;
+import dev.backbone.core.write.ProjectWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code backbone-ai generate}: the whole pipeline, then the project written whole or not at all.
+ * An invalid schema prints its findings (as {@code validate} does), exits 1 and creates nothing.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generates a project (SQLAlchemy 2.0 models and SQL DDL) from a schema document.",
+            "Exit code 0 on success, 1 when the schema or the generated code is invalid, 2 for usage or I/O errors."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Mixin
+    SchemaInput input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Folder to write the project into.")
+    Path output;
+
+    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME",
+            description = "Targets to render, comma separated (default: sqlalchemy,sql).")
+    List<String> targets = GenerateRequest.DEFAULT_TARGETS;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Folder of templates overriding the packaged ones by file name (default: $TEMPLATE_DIR).")
+    Path templates;
+
+    @Option(names = "--verify", paramLabel = "MODE", defaultValue = "fast",
+            description = "Check the generated code: none, fast (in-JVM: DDL on an embedded database, structure) or full (also the Python toolchain). Default: ${DEFAULT-VALUE}.")
+    String verify;
+
+    @Option(names = {"-f", "--force"}, description = "Replace a non-empty output folder.")
+    boolean force;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each stage as it runs (on stderr).")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        PrintWriter out = cl.getOut();
+        PrintWriter err = cl.getErr();
+        Path file = input.path(cl);
+        VerifyMode mode;
+        try {
+            mode = VerifyMode.parse(verify);
+            Targets.byNames(targets);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        Path templateDir = templates != null ? templates : envPath("TEMPLATE_DIR");
+        if (templateDir != null && !java.nio.file.Files.isDirectory(templateDir)) {
+            err.println("backbone-ai: template folder not found: " + templateDir);
+            return BackboneCommand.USAGE;
+        }
+        String text;
+        try {
+            text = SchemaInput.read(file);
+            ProjectWriter.checkWritable(output, force);
+        } catch (SchemaInput.InputException | IOException e) {
+            err.println("backbone-ai: " + e.getMessage());
+            return BackboneCommand.USAGE;
+        }
+        GenerateRequest req = new GenerateRequest(file.toString(), text, targets, templateDir, mode, Limits.DEFAULTS, strict);
+        GenerationOutcome g = new Workflow().generate(req, verbose ? new ProgressListener(err) : dev.backbone.core.workflow.WorkflowListener.NONE);
+        if (!g.validation().valid() || g.files().isEmpty()) {
+            report(out, file, g);
+            return BackboneCommand.INVALID;
+        }
+        if (!g.verify().passed()) {
+            report(out, file, g);
+            err.println("backbone-ai: the generated code failed verification; nothing was written (use --verify none to write it anyway)");
+            return BackboneCommand.INVALID;
+        }
+        try {
+            ProjectWriter.write(output, g.files(), force);
+        } catch (IOException e) {
+            err.println("backbone-ai: cannot write " + output + ": " + e.getMessage());
+            return BackboneCommand.USAGE;
+        }
+        report(out, file, g);
+        return BackboneCommand.OK;
+    }
+
+    private void report(PrintWriter out, Path file, GenerationOutcome g) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", g.status());
+            m.put("project_name", g.validation().schema() == null ? null : g.validation().schema().projectName());
+            m.put("output", output.toString());
+            m.put("files_generated", g.files().size());
+            m.put("lines_generated", g.lines());
+            m.put("files", g.files().stream().map(f -> f.path()).toList());
+            m.put("errors", OutcomeJson.findings(g.validation().errors()));
+            m.put("warnings", OutcomeJson.findings(g.validation().warnings()));
+            m.put("info", OutcomeJson.findings(g.validation().info()));
+            m.put("verification", verification(g.verify()));
+            out.println(Json.write(m));
+            return;
+        }
+        FindingPrinter.findings(out, file.toString(), g.validation().findings());
+        if (!g.validation().valid() || g.files().isEmpty()) {
+            out.println(FindingPrinter.summary(file.toString(), g.validation()));
+            return;
+        }
+        for (VerifyReport.Check c : g.verify().checks()) {
+            if (c.status() != VerifyReport.Status.PASSED) {
+                out.println(c.path() + ": " + c.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.check() + ": " + c.message());
+            }
+        }
+        if (g.verify().passed()) {
+            out.println("generated " + FindingPrinter.plural(g.files().size(), "file") + " (" + g.lines() + " lines) for "
+                    + g.validation().plan().projectName() + " into " + output + " [" + String.join(", ", targets) + "]");
+        }
+        out.println("verification (" + g.verify().mode().name().toLowerCase(java.util.Locale.ROOT) + "): " + counts(g.verify()));
+    }
+
+    private static Map<String, Object> verification(VerifyReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("passed", r.passed());
+        m.put("checks", r.checks().stream().map(c -> {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("path", c.path());
+            cm.put("check", c.check());
+            cm.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+            cm.put("message", c.message());
+            return cm;
+        }).toList());
+        return m;
+    }
+
+    private static String counts(VerifyReport r) {
+        long passed = r.checks().stream().filter(c -> c.status() == VerifyReport.Status.PASSED).count();
+        long failed = r.checks().stream().filter(c -> c.status() == VerifyReport.Status.FAILED).count();
+        long skipped = r.checks().stream().filter(c -> c.status() == VerifyReport.Status.SKIPPED).count();
+        return passed + " passed, " + failed + " failed, " + skipped + " skipped";
+    }
+
+    private static Path envPath(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? null : Path.of(v);
+    }
+}

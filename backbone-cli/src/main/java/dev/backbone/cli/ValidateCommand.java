@@ -1,0 +1,49 @@
+package dev.backbone.cli;
+
+import dev.backbone.core.report.OutcomeJson;
+import dev.backbone.core.validate.Limits;
+import dev.backbone.core.workflow.ValidationOutcome;
+import dev.backbone.core.workflow.Workflow;
+import dev.backbone.core.workflow.WorkflowListener;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code backbone-ai validate}: the schema_validator and architect, reported like a compiler. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a schema document and prints every finding and the build order.",
+            "Exit code 0 when valid (warnings allowed), 1 when invalid, 2 for usage or I/O errors."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    SchemaInput input;
+
+    @Option(names = "--json", description = "Print {status, valid, errors[], warnings[], info[], build_order[]} as JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        Path file = input.path(cl);
+        String text;
+        try {
+            text = SchemaInput.read(file);
+        } catch (SchemaInput.InputException e) {
+            cl.getErr().println("backbone-ai: " + e.getMessage());
+            return BackboneCommand.USAGE;
+        }
+        ValidationOutcome v = new Workflow().validate(text, Limits.DEFAULTS, WorkflowListener.NONE);
+        if (json) {
+            cl.getOut().println(Json.write(OutcomeJson.validation(v)));
+        } else {
+            FindingPrinter.outcome(cl.getOut(), file.toString(), v);
+        }
+        return v.valid() ? BackboneCommand.OK : BackboneCommand.INVALID;
+    }
+}

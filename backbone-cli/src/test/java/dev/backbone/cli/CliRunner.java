@@ -1,0 +1,36 @@
+package dev.backbone.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Drives the CLI in-process and captures what it prints. */
+final class CliRunner {
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BackboneCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The repository root (surefire sets BACKBONE_PROJECT_ROOT; otherwise walk up to the folder with mvnw). */
+    static Path root() {
+        String env = System.getenv("BACKBONE_PROJECT_ROOT");
+        if (env != null && Files.exists(Path.of(env, "mvnw"))) {
+            return Path.of(env);
+        }
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("mvnw"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    static Path example(String name) {
+        return root().resolve("examples").resolve(name);
+    }
+}
