@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * for PostgreSQL but a syntax error in H2. Each H2 connection therefore declares those words
  * non-keywords ({@code NON_KEYWORDS}): H2's keywords minus the ones the dialect quotes anyway.
  */
-record EmbeddedEngine(String url, String label, String emulationNote) {
+public record EmbeddedEngine(String url, String label, String emulationNote) {
 
     /** H2 2.x keywords (H2 "Keywords / Reserved Words" page). */
     private static final String H2_KEYWORDS = "all and any array as asymmetric authorization between both case cast"
@@ -41,7 +41,7 @@ record EmbeddedEngine(String url, String label, String emulationNote) {
             SqlDialect.MYSQL, new H2Mode("MySQL", "MySQL/MariaDB"),
             SqlDialect.MSSQL, new H2Mode("MSSQLServer", "SQL Server"));
 
-    static EmbeddedEngine of(SqlDialect dialect) {
+    public static EmbeddedEngine of(SqlDialect dialect) {
         H2Mode h2 = H2_MODES.get(dialect);
         if (h2 == null) {
             return new EmbeddedEngine("jdbc:sqlite::memory:", "SQLite (in memory)", "");
@@ -61,7 +61,7 @@ record EmbeddedEngine(String url, String label, String emulationNote) {
                 .collect(Collectors.joining(","));
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
     }
 }

@@ -59,6 +59,16 @@ public final class SqlTestPlans {
         "`back` [bracket] \"dq\"",
     };
 
+    /**
+     * Enum labels: the adversarial strings that fit PostgreSQL's 63-byte label limit, and a short
+     * Unicode one (the validator must refuse longer labels for postgresql).
+     */
+    public static final String[] ENUM_LABELS = java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(ADVERSARIAL)
+                            .filter(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63),
+                    java.util.stream.Stream.of("Ünï 日本 😀"))
+            .toArray(String[]::new);
+
     /** Every type, reserved names, a nullable cycle, a self reference, one_to_one, many_to_many, adversarial text. */
     public static Plan everything(DbType db) {
         return PlanFixtures.plan("Everything", db).description(ADVERSARIAL[3] + " " + ADVERSARIAL[2])
@@ -76,9 +86,9 @@ public final class SqlTestPlans {
                         .col("score", ColumnType.FLOAT, c -> c.defaultValue(DefaultValue.Kind.NUMBER, "1.5"))
                         .col("visits", ColumnType.BIG_INTEGER, c -> c.notNull().defaultValue(DefaultValue.Kind.NUMBER, 0))
                         .col("prefs", ColumnType.JSON, c -> c.description(ADVERSARIAL[6]))
-                        .col("token", ColumnType.UUID, c -> c.unique().defaultValue(DefaultValue.Kind.UUID, "0E984725-C51C-4BF4-9960-E1C80E27ABA0"))
+                        .col("token", ColumnType.UUID, c -> c.index().defaultValue(DefaultValue.Kind.UUID, "0E984725-C51C-4BF4-9960-E1C80E27ABA0"))
                         .col("avatar", ColumnType.LARGE_BINARY, c -> c.description(ADVERSARIAL[7]))
-                        .col("role", ColumnType.ENUM, c -> c.values("user_role", ADVERSARIAL).defaultString(ADVERSARIAL[3]).notNull()
+                        .col("role", ColumnType.ENUM, c -> c.values("user_role", ENUM_LABELS).defaultString(ADVERSARIAL[3]).notNull()
                                 .description(ADVERSARIAL[8]))
                         .col("mood", ColumnType.ENUM, c -> c.values("user_mood", "happy", "sad"))
                         .fk("mentor_id", "user.id", c -> c.onDelete("SET NULL").description("self reference"))
