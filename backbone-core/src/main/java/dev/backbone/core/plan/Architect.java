@@ -1,12 +1,31 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.json.Position;
 import dev.backbone.core.schema.Schema;
 import dev.backbone.core.validate.Finding;
+import dev.backbone.core.validate.FindingCode;
+import dev.backbone.core.validate.SchemaValidator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The architect agent: turns a valid schema into a {@link Plan} (build order, deferred keys,
  * relationship pairing, names). Runs only on a document without validation errors.
+ *
+ * <p>The passes, each its own class and each linear in the document (tables + columns + keys +
+ * relationships; the build order adds a log factor):
+ * <ol>
+ *   <li>{@link TableIndex}: lookups, and a defensive re-check of what planning relies on;
+ *   <li>{@link DependencyGraph}, {@link CycleResolver} ({@link StronglyConnectedComponents}),
+ *       {@link BuildOrder}: which keys are deferred and the order of the tables;
+ *   <li>{@link RelationshipPairing} ({@link RelationshipLinks}), {@link AssociationPlanner},
+ *       {@link RelationshipNames}: mirrors, keys, association tables, attribute names;
+ *   <li>{@link ColumnPlanner} ({@link EnumNames}, {@link DefaultValues}), {@link PlanBuilder}.
+ * </ol>
+ *
+ * <p>Never throws: whatever it cannot plan is a finding, and the plan is null whenever an
+ * error is reported. Stateless: one instance may plan concurrently for many callers.
  */
 public final class Architect {
 
@@ -18,6 +37,85 @@ public final class Architect {
     }
 
     public Result plan(Schema schema) {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            return planChecked(schema);
+        } catch (RuntimeException e) {
+            // A bug, not the user's fault: say so plainly rather than crash the caller.
+            Finding f = Finding.of(FindingCode.BUILD_ORDER_INCOMPLETE, "the architect could not plan this document"
+                    + " (internal error: " + e.getClass().getSimpleName() + "); please report it with the document",
+                    Position.ROOT);
+            return new Result(null, List.of(f));
+        }
+    }
+
+    private Result planChecked(Schema schema) {
+        List<Finding> findings = new ArrayList<>();
+        if (schema == null) {
+            findings.add(Finding.of(FindingCode.SCHEMA_VALIDATION_ERROR, "there is no document to plan", Position.ROOT));
+            return new Result(null, findings);
+        }
+        TableIndex index = TableIndex.build(schema, findings);
+        if (hasError(findings)) {
+            return done(null, findings);
+        }
+        DependencyGraph graph = DependencyGraph.of(index);
+        CycleResolver.Resolution cycles = CycleResolver.resolve(index, graph);
+        findings.addAll(cycles.findings());
+        boolean[] deferred = cycles.deferred();
+        int[] order = null;
+        if (cycles.satisfiable()) {
+            order = new BuildOrder(graph).all(e -> !deferred[graph.edge(e).id()]);
+            if (order.length < index.size()) {
+                reportUnplaced(index, order, findings);
+            }
+        }
+        List<RelSide> sides = RelationshipPairing.pair(index, findings);
+        List<AssociationTable> associations = AssociationPlanner.plan(index, sides, findings);
+        RelationshipNames.assign(index, sides, findings);
+        List<String> tableNames = new ArrayList<>(index.size() + associations.size());
+        index.tables().forEach(t -> tableNames.add(t.tableName()));
+        associations.forEach(a -> tableNames.add(a.name()));
+        ColumnPlanner columns = new ColumnPlanner(index, deferred, tableNames, findings);
+        PlanBuilder builder = new PlanBuilder(index, deferred, columns, sides);
+        List<PlannedTable> tables = order == null ? List.of() : builder.tables(order);
+        if (hasError(findings) || order == null) {
+            return done(null, findings);
+        }
+        findings.sort(SchemaValidator.DOCUMENT_ORDER);
+        Plan plan = new Plan(schema.projectName(), schema.dbType(), schema.description(), tables, associations,
+                builder.deferred(), findings);
+        return new Result(plan, findings);
+    }
+
+    private static Result done(Plan plan, List<Finding> findings) {
+        findings.sort(SchemaValidator.DOCUMENT_ORDER);
+        return new Result(plan, findings);
+    }
+
+    /** Defensive: after cycles are resolved every table has a place; if one does not, say which. */
+    private static void reportUnplaced(TableIndex index, int[] order, List<Finding> findings) {
+        boolean[] placed = new boolean[index.size()];
+        for (int t : order) {
+            placed[t] = true;
+        }
+        StringJoiner missing = new StringJoiner(", ");
+        int first = -1;
+        for (int t = 0; t < index.size(); t++) {
+            if (!placed[t]) {
+                first = first < 0 ? t : first;
+                missing.add(index.name(t));
+            }
+        }
+        findings.add(Findings.at(FindingCode.BUILD_ORDER_INCOMPLETE, "these tables could not be placed in the build"
+                + " order: " + missing + "; their foreign keys still form a cycle", index.table(first).at(), "table_name"));
+    }
+
+    private static boolean hasError(List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -155,7 +155,28 @@ public final class SchemaReader {
                 bool(o, "index", false), boolOrNull(o, "nullable"),
                 def, stringList(o, "values"), string(o, "target", false), onDeleteName,
                 onDeleteName == null ? null : OnDelete.fromWire(onDeleteName).orElse(null),
-                string(o, "description", false), locations(o));
+                string(o, "description", false), withValuePositions(o));
+    }
+
+    /**
+     * The column's locations plus one entry per string of {@code values}, keyed {@code values/<k>}
+     * where {@code k} is the index in {@link Column#values()} (non-strings are dropped there, so
+     * it can differ from the JSON index, which the position's pointer keeps): an
+     * {@code ENUM_DUPLICATE_VALUE} then points at the repeated label itself.
+     */
+    private static Locations withValuePositions(JsonObject o) {
+        Locations at = locations(o);
+        if (!(o.get("values") instanceof JsonArray va)) {
+            return at;
+        }
+        Map<String, Position> all = new HashMap<>(at.fields());
+        int k = 0;
+        for (JsonNode item : va.items()) {
+            if (item instanceof JsonString) {
+                all.put("values/" + k++, item.position());
+            }
+        }
+        return new Locations(at.self(), all);
     }
 
     private Relationship relationship(JsonNode node, int index) {

@@ -1,6 +1,8 @@
 package dev.backbone.core.validate;
 
 import dev.backbone.core.schema.Schema;
+import dev.backbone.core.validate.rules.Rules;
+import dev.backbone.core.validate.rules.ValidationContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,9 +25,9 @@ public final class SchemaValidator {
 
     /** Checks the model; {@code readerFindings} (syntax, structure) are merged into the result. */
     public List<Finding> validate(Schema schema, List<Finding> readerFindings) {
-        List<Finding> out = new ArrayList<>(readerFindings);
+        List<Finding> out = new ArrayList<>(readerFindings == null ? List.of() : readerFindings);
         if (schema != null) {
-            // Rules are added here (see the rules package).
+            Rules.check(new ValidationContext(schema, limits, out, out), schema);
         }
         out.sort(DOCUMENT_ORDER);
         return out;

@@ -1,0 +1,66 @@
+package dev.backbone.core.plan;
+
+import dev.backbone.core.schema.Relationship;
+import dev.backbone.core.schema.RelationshipType;
+
+/**
+ * The architect's working state for one declared relationship while it is paired, linked to its
+ * foreign key and named. Mutable on purpose and private to the package: it only lives during
+ * {@link Architect#plan}; what leaves is the immutable {@link PlannedRelationship}.
+ */
+final class RelSide {
+
+    /** How far the foreign key of a relationship is known. */
+    enum LinkState {
+        /** {@link #link} is the key. */
+        KNOWN,
+        /** No key links the two tables. */
+        NONE,
+        /** Several keys link them and nothing says which. */
+        MANY,
+        /** {@code foreign_key} names no suitable column (already reported). */
+        ERROR,
+        /** A many_to_many: linked through an association table, not a key. */
+        ASSOCIATION
+    }
+
+    final int table;
+    final int index;
+    final int target;
+    final Relationship rel;
+    final RelationshipType type;
+
+    RelSide mirror;
+    boolean matched;
+    boolean mismatched;
+    FkEdge link;
+    LinkState state;
+    String attribute;
+    String secondary;
+    String remoteSide;
+
+    RelSide(int table, int index, int target, Relationship rel) {
+        this.table = table;
+        this.index = index;
+        this.target = target;
+        this.rel = rel;
+        this.type = rel.type();
+    }
+
+    boolean selfReferential() {
+        return table == target;
+    }
+
+    /** What pass 1 of the pairing matches on: the key id, or the declared association table name. */
+    Object linkKey() {
+        if (type == RelationshipType.MANY_TO_MANY) {
+            return rel.secondary();
+        }
+        return state == LinkState.KNOWN ? (Object) link.id() : null;
+    }
+
+    /** Document order: table, then position in its relationships. */
+    boolean before(RelSide o) {
+        return table != o.table ? table < o.table : index < o.index;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.backbone.core.plan;
+
+import dev.backbone.core.schema.Relationship;
+import dev.backbone.core.schema.RelationshipType;
+import dev.backbone.core.schema.Table;
+import dev.backbone.core.validate.Finding;
+import dev.backbone.core.validate.FindingCode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pairs each relationship with its mirror on the other table ({@code users} one_to_many
+ * {@code posts} with {@code posts} many_to_one {@code users}), so that both models render
+ * {@code back_populates} naming each other.
+ *
+ * <p>Relationships between the same two tables are paired by complementary type and link first
+ * (the same foreign key, or the same declared {@code secondary}), then by declaration order. A
+ * table pointing at itself pairs within its own list ({@code parent} / {@code children}). What
+ * stays alone is either a BACK_POPULATES_MISMATCH (the other side declares a relationship back
+ * whose type cannot pair, and one of them claims a {@code back_populates}) or has no mirror
+ * (MISSING_BACK_POPULATES, reported once names are known, by {@link RelationshipNames}).
+ *
+ * <p>Linear in the number of relationships: each side enters a few queues and leaves each once.
+ */
+final class RelationshipPairing {
+
+    private final TableIndex index;
+    private final List<Finding> findings;
+    private final RelationshipLinks links;
+
+    private RelationshipPairing(TableIndex index, List<Finding> findings) {
+        this.index = index;
+        this.findings = findings;
+        this.links = new RelationshipLinks(index, findings);
+    }
+
+    /** Every relationship of the document, in document order, paired and linked. */
+    static List<RelSide> pair(TableIndex index, List<Finding> findings) {
+        return new RelationshipPairing(index, findings).run();
+    }
+
+    private List<RelSide> run() {
+        List<RelSide> sides = new ArrayList<>();
+        Map<Long, Group> groups = new LinkedHashMap<>();
+        for (int t = 0; t < index.size(); t++) {
+            Table table = index.table(t);
+            for (int r = 0; r < table.relationships().size(); r++) {
+                Relationship rel = table.relationships().get(r);
+                int target = index.indexOf(rel.targetTable());
+                if (rel.type() == null || target < 0) {
+                    continue; // reported by the index check; the plan is abandoned anyway
+                }
+                RelSide s = new RelSide(t, r, target, rel);
+                links.linkAlone(s);
+                sides.add(s);
+                int lo = Math.min(t, target);
+                int hi = Math.max(t, target);
+                Group g = groups.computeIfAbsent(TableIndex.pairKey(lo, hi), k -> new Group());
+                (t == lo ? g.low : g.high).add(s);
+            }
+        }
+        for (Group g : groups.values()) {
+            boolean self = g.high.isEmpty() && !g.low.isEmpty() && g.low.get(0).selfReferential();
+            List<RelSide> others = self ? g.low : g.high;
+            match(g.low, others);
+            leftovers(g.low, others, self);
+        }
+        links.finish(sides);
+        return sides;
+    }
+
+    private static final class Group {
+        final List<RelSide> low = new ArrayList<>(2);
+        final List<RelSide> high = new ArrayList<>(2);
+    }
+
+    private record Bucket(RelationshipType type, Object link) {}
+
+    /** Pass 1: same link; pass 2: compatible link, in declaration order. */
+    private static void match(List<RelSide> mine, List<RelSide> others) {
+        Map<Bucket, Deque<RelSide>> sameLink = new HashMap<>();
+        Map<RelationshipType, Deque<RelSide>> any = new EnumMap<>(RelationshipType.class);
+        Map<RelationshipType, Deque<RelSide>> open = new EnumMap<>(RelationshipType.class);
+        for (RelSide s : others) {
+            Object key = s.linkKey();
+            any.computeIfAbsent(s.type, k -> new ArrayDeque<>()).add(s);
+            if (key == null) {
+                open.computeIfAbsent(s.type, k -> new ArrayDeque<>()).add(s);
+            } else {
+                sameLink.computeIfAbsent(new Bucket(s.type, key), k -> new ArrayDeque<>()).add(s);
+            }
+        }
+        for (RelSide r : mine) {
+            Object key = r.linkKey();
+            if (!r.matched && key != null) {
+                link(r, take(sameLink.get(new Bucket(r.type.mirror(), key)), r));
+            }
+        }
+        for (RelSide r : mine) {
+            if (!r.matched) {
+                Deque<RelSide> q = r.linkKey() == null ? any.get(r.type.mirror()) : open.get(r.type.mirror());
+                link(r, take(q, r));
+            }
+        }
+    }
+
+    /** The first unmatched side of {@code q} other than {@code r}, removed; matched ones are dropped on the way. */
+    private static RelSide take(Deque<RelSide> q, RelSide r) {
+        if (q == null) {
+            return null;
+        }
+        dropMatched(q);
+        if (q.isEmpty()) {
+            return null;
+        }
+        if (q.peekFirst() != r) {
+            return q.pollFirst();
+        }
+        q.pollFirst();
+        dropMatched(q);
+        RelSide found = q.pollFirst();
+        q.addFirst(r);
+        return found;
+    }
+
+    private static void dropMatched(Deque<RelSide> q) {
+        while (!q.isEmpty() && q.peekFirst().matched) {
+            q.pollFirst();
+        }
+    }
+
+    private static void link(RelSide r, RelSide s) {
+        if (s == null) {
+            return;
+        }
+        r.matched = true;
+        s.matched = true;
+        r.mirror = s;
+        s.mirror = r;
+    }
+
+    /** Sides left alone: a claimed mirror of the wrong type is an error; the rest simply have none. */
+    private void leftovers(List<RelSide> mine, List<RelSide> others, boolean self) {
+        List<RelSide> a = unmatched(mine);
+        if (self) {
+            int k = 0;
+            while (k + 1 < a.size()) {
+                k += mismatch(a.get(k), a.get(k + 1)) ? 2 : 1;
+            }
+            return;
+        }
+        List<RelSide> b = unmatched(others);
+        int j = 0;
+        for (int i = 0; i < a.size() && j < b.size(); i++) {
+            if (mismatch(a.get(i), b.get(j))) {
+                j++;
+            }
+        }
+    }
+
+    private static List<RelSide> unmatched(List<RelSide> sides) {
+        List<RelSide> out = new ArrayList<>();
+        for (RelSide s : sides) {
+            if (!s.matched) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private boolean mismatch(RelSide x, RelSide y) {
+        if (x.type.mirror() == y.type || (x.rel.backPopulates() == null && y.rel.backPopulates() == null)) {
+            return false;
+        }
+        RelSide first = x.before(y) ? x : y;
+        RelSide later = first == x ? y : x;
+        x.mismatched = true;
+        y.mismatched = true;
+        findings.add(Findings.at(FindingCode.BACK_POPULATES_MISMATCH, "`" + index.name(first.table) + "` declares a "
+                + first.type.wire() + " to `" + index.name(first.target) + "` and `" + index.name(later.table)
+                + "` a " + later.type.wire() + " back: these cannot be the two sides of one relationship (a "
+                + first.type.wire() + " pairs with a " + first.type.mirror().wire() + "); change one `type` to match",
+                later.rel.at(), "type"));
+        return true;
+    }
+}

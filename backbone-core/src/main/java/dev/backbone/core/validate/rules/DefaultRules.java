@@ -1,0 +1,55 @@
+package dev.backbone.core.validate.rules;
+
+import dev.backbone.core.json.JsonNode;
+import dev.backbone.core.schema.Column;
+import dev.backbone.core.schema.ColumnType;
+import dev.backbone.core.schema.Table;
+import dev.backbone.core.validate.FindingCode;
+import java.util.List;
+
+/**
+ * Rules on a column's {@code default}: a literal of the column's type (for a ForeignKey, of the
+ * type of the column it points to), within its {@code length}/{@code precision}, one of the
+ * {@code values} of an Enum, and not {@code null} on a NOT NULL column.
+ */
+final class DefaultRules implements SchemaRule {
+
+    @Override
+    public void column(ValidationContext ctx, Table t, Column c) {
+        JsonNode v = c.defaultValue();
+        if (v == null || c.type() == null) {
+            return;
+        }
+        if (v instanceof JsonNode.JsonNull) {
+            if (!c.effectiveNullable()) {
+                ctx.report(FindingCode.INVALID_DEFAULT, "`default` of column " + Names.show(c.name()) + " is null, but the "
+                        + "column is NOT NULL; give a value of its type or remove `default`", c.at(), "default");
+            }
+            return;
+        }
+        Column src = c.type() == ColumnType.FOREIGN_KEY ? ctx.index().typeSource(c) : c;
+        if (src == null) {
+            return; // the ForeignKey rules say why its type is unknown
+        }
+        String what = c == src ? c.type().wire() + " column " + Names.show(c.name())
+                : "ForeignKey column " + Names.show(c.name()) + " (of type " + src.type().wire() + ", from " + c.target() + ")";
+        String problem = DefaultLiterals.problem(v, src);
+        if (problem != null) {
+            ctx.report(FindingCode.INVALID_DEFAULT, "`default` of " + what + " " + problem, c.at(), "default");
+            return;
+        }
+        List<String> values = src.values();
+        if (src.type() == ColumnType.ENUM && values != null && !values.isEmpty()
+                && v instanceof JsonNode.JsonString s && !values.contains(s.value())) {
+            FindingCode code = c == src ? FindingCode.ENUM_DEFAULT_NOT_IN_VALUES : FindingCode.INVALID_DEFAULT;
+            ctx.report(code, "`default` " + Names.show(s.value()) + " of " + what + " is not one of its values "
+                    + shortList(values) + "; use one of them or add it to `values`." + ctx.didYouMean(s.value(), values),
+                    c.at(), "default");
+        }
+    }
+
+    private static String shortList(List<String> values) {
+        List<String> head = values.size() > 10 ? values.subList(0, 10) : values;
+        return "[" + String.join(", ", head.stream().map(Names::show).toList()) + (values.size() > 10 ? ", ..." : "") + "]";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.backbone.core.validate.rules;
+
+import dev.backbone.core.json.Position;
+import dev.backbone.core.schema.Column;
+import dev.backbone.core.schema.ColumnType;
+import dev.backbone.core.schema.Table;
+import dev.backbone.core.validate.FindingCode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rules on an Enum's {@code values}: present, non-empty, each label once. (Its default: {@link DefaultRules}.) */
+final class EnumRules implements SchemaRule {
+
+    @Override
+    public void column(ValidationContext ctx, Table t, Column c) {
+        if (c.type() != ColumnType.ENUM) {
+            return;
+        }
+        List<String> values = c.values();
+        if (values == null || values.isEmpty()) {
+            if (!ctx.readerReported(c.at(), "values")) {
+                ctx.report(FindingCode.ENUM_NO_VALUES, "Enum column " + Names.show(c.name()) + " has no values; list its "
+                        + "labels, e.g. \"values\": [\"draft\", \"published\"]", c.at(), "values");
+            }
+            return;
+        }
+        Map<String, Integer> seen = values.size() > 8 ? new HashMap<>(values.size() * 2) : null;
+        for (int k = 0; k < values.size(); k++) {
+            Integer first = seen != null ? seen.putIfAbsent(values.get(k), k) : earlier(values, k);
+            if (first != null) {
+                Position at = ValidationContext.safe(c.at()).fields().get("values/" + k);
+                Position firstAt = ValidationContext.safe(c.at()).fields().get("values/" + first);
+                String message = "Enum column " + Names.show(c.name()) + " lists " + Names.show(values.get(k))
+                        + " twice (first at " + (firstAt == null ? "position " + first : firstAt.pointer())
+                        + "); a database enum needs distinct labels: remove the repetition";
+                if (at != null) {
+                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, message, at);
+                } else {
+                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, message, c.at(), "values");
+                }
+            }
+        }
+    }
+
+    /** The first index before {@code k} holding the same label (a short list is scanned, not hashed). */
+    private static Integer earlier(List<String> values, int k) {
+        for (int i = 0; i < k; i++) {
+            if (values.get(i).equals(values.get(k))) {
+                return i;
+            }
+        }
+        return null;
+    }
+}

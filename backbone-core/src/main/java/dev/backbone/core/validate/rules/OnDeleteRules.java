@@ -1,0 +1,50 @@
+package dev.backbone.core.validate.rules;
+
+import dev.backbone.core.schema.Column;
+import dev.backbone.core.schema.ColumnType;
+import dev.backbone.core.schema.DbType;
+import dev.backbone.core.schema.OnDelete;
+import dev.backbone.core.schema.Table;
+import dev.backbone.core.validate.FindingCode;
+import java.util.Arrays;
+
+/**
+ * Rules on a ForeignKey's {@code on_delete}: a known action, one the column can carry out
+ * ({@code SET NULL} needs a nullable column, {@code SET DEFAULT} a default) and the dialect
+ * supports (MySQL's InnoDB rejects {@code SET DEFAULT}).
+ */
+final class OnDeleteRules implements SchemaRule {
+
+    @Override
+    public void column(ValidationContext ctx, Table t, Column c) {
+        if (c.type() != ColumnType.FOREIGN_KEY || c.onDeleteName() == null) {
+            return;
+        }
+        OnDelete action = c.onDelete();
+        if (action == null) {
+            String normalized = c.onDeleteName().trim().replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
+            String hint = OnDelete.fromWire(normalized).map(o -> " Did you mean `" + o.sql() + "`?")
+                    .orElseGet(() -> ctx.didYouMean(c.onDeleteName(), Arrays.stream(OnDelete.values()).map(OnDelete::sql).toList()));
+            ctx.report(FindingCode.INVALID_ON_DELETE, "`on_delete` " + Names.show(c.onDeleteName()) + " is not an action; use "
+                    + "one of " + OnDelete.allowed() + " (spelled exactly so)." + hint, c.at(), "on_delete");
+            return;
+        }
+        if (action == OnDelete.SET_NULL && !c.effectiveNullable()) {
+            ctx.report(FindingCode.SET_NULL_ON_NOT_NULL, "`on_delete` SET NULL on " + Names.show(c.name()) + ", which is NOT NULL"
+                    + (c.primaryKey() ? " (a primary key)" : "") + ": deleting the referenced row would fail. Make the column "
+                    + "nullable or use CASCADE or RESTRICT", c.at(), "on_delete");
+        } else if (action == OnDelete.SET_DEFAULT && ctx.schema().dbType() == DbType.MYSQL) {
+            ctx.report(FindingCode.INVALID_ON_DELETE, "`on_delete` SET DEFAULT is refused by MySQL's InnoDB engine; use "
+                    + "SET NULL, CASCADE or RESTRICT", c.at(), "on_delete");
+        } else if (action == OnDelete.SET_DEFAULT && !hasDefault(c)) {
+            ctx.report(FindingCode.SET_DEFAULT_WITHOUT_DEFAULT, "`on_delete` SET DEFAULT on " + Names.show(c.name())
+                    + ", which has no `default`: deleting the referenced row sets it to NULL" + (c.effectiveNullable()
+                    ? "" : ", which fails on this NOT NULL column") + ". Add a `default` (an existing key) or use SET NULL",
+                    c.at(), "on_delete");
+        }
+    }
+
+    private static boolean hasDefault(Column c) {
+        return c.defaultValue() != null && !(c.defaultValue() instanceof dev.backbone.core.json.JsonNode.JsonNull);
+    }
+}

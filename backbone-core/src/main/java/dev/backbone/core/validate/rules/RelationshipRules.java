@@ -1,0 +1,93 @@
+package dev.backbone.core.validate.rules;
+
+import dev.backbone.core.naming.PythonNames;
+import dev.backbone.core.schema.Relationship;
+import dev.backbone.core.schema.RelationshipType;
+import dev.backbone.core.schema.Table;
+import dev.backbone.core.validate.FindingCode;
+import java.util.Arrays;
+
+/**
+ * Rules on one relationship as written: a known type, a target table that exists with the
+ * class it names, fields that fit the type, and attribute names Python accepts. Pairing the
+ * two sides and finding the foreign key is the architect's work.
+ */
+final class RelationshipRules implements SchemaRule {
+
+    @Override
+    public void relationship(ValidationContext ctx, Table t, Relationship r) {
+        type(ctx, r);
+        target(ctx, r);
+        fields(ctx, r);
+        attribute(ctx, r, "back_populates", r.backPopulates(), "the attribute on the other model");
+        attribute(ctx, r, "secondary", r.secondary(), "the association table");
+    }
+
+    private static void type(ValidationContext ctx, Relationship r) {
+        if (r.typeName() != null && r.type() == null) {
+            String normalized = r.typeName().trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+            String hint = RelationshipType.fromWire(normalized).map(x -> " Did you mean `" + x.wire() + "`?")
+                    .orElseGet(() -> ctx.didYouMean(r.typeName(),
+                            Arrays.stream(RelationshipType.values()).map(RelationshipType::wire).toList()));
+            ctx.report(FindingCode.INVALID_RELATIONSHIP_TYPE, "relationship type " + Names.show(r.typeName())
+                    + " is unknown; use one of " + RelationshipType.allowed() + "." + hint, r.at(), "type");
+        }
+    }
+
+    private static void target(ValidationContext ctx, Relationship r) {
+        if (r.targetTable() == null) {
+            return;
+        }
+        Table target = ctx.index().table(r.targetTable());
+        if (target == null) {
+            Table byClass = ctx.index().tableOfClass(r.targetClass());
+            String hint = byClass != null && byClass.tableName() != null
+                    ? " Did you mean `" + byClass.tableName() + "` (the table of class " + r.targetClass() + ")?"
+                    : ctx.didYouMean(r.targetTable(), ctx.index().tableNames());
+            ctx.report(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` " + Names.show(r.targetTable())
+                    + " names no table of the document; fix the name or declare the table." + hint, r.at(), "target_table");
+            return;
+        }
+        if (r.targetClass() != null && target.className() != null && !r.targetClass().equals(target.className())) {
+            ctx.report(FindingCode.REL_CLASS_MISMATCH, "relationship `target_class` " + Names.show(r.targetClass())
+                    + " is not the class of table " + Names.show(target.tableName()) + ", which is "
+                    + Names.show(target.className()) + "; write \"target_class\": \"" + target.className() + "\"",
+                    r.at(), "target_class");
+        }
+    }
+
+    private static void fields(ValidationContext ctx, Relationship r) {
+        if (r.type() == null) {
+            return;
+        }
+        if (r.foreignKey() != null && r.type().toMany()) {
+            ctx.report(FindingCode.REL_FIELD_NOT_APPLICABLE, "`foreign_key` does not apply to a " + r.type().wire()
+                    + " relationship and is ignored: the key lives on the other table (declare it on the mirror "
+                    + "many_to_one side); remove it here", r.at(), "foreign_key");
+        }
+        if (r.secondary() != null && r.type() != RelationshipType.MANY_TO_MANY) {
+            ctx.report(FindingCode.REL_FIELD_NOT_APPLICABLE, "`secondary` applies only to many_to_many relationships and is "
+                    + "ignored on " + r.type().wire() + "; remove it or change the type", r.at(), "secondary");
+        }
+    }
+
+    private static void attribute(ValidationContext ctx, Relationship r, String field, String value, String what) {
+        if (value == null) {
+            return;
+        }
+        String problem = !PythonNames.isIdentifier(value) ? "is not a Python identifier (ASCII letters, digits and `_`, "
+                + "not starting with a digit)"
+                : PythonNames.isKeyword(value) ? "is a Python keyword"
+                : PythonNames.DECLARATIVE_RESERVED.contains(value) ? "would replace SQLAlchemy's declarative attribute"
+                : null;
+        if (problem != null) {
+            ctx.report(FindingCode.INVALID_ATTRIBUTE_NAME, "`" + field + "` " + Names.show(value) + " " + problem + "; it names "
+                    + what + ", so choose a name such as `" + Names.toSnake(value) + (PythonNames.isIdentifier(value) ? "_ref" : "")
+                    + "`", r.at(), field);
+        } else if (field.equals("secondary") && !Names.isSnake(value)) {
+            ctx.report(FindingCode.INVALID_TABLE_NAME, "`secondary` " + Names.show(value) + " names the association table, "
+                    + "which like every table must be lowercase snake case; write `" + Names.toSnake(value) + "`",
+                    r.at(), field);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.backbone.core.validate.rules;
+
+import dev.backbone.core.json.Position;
+import dev.backbone.core.schema.Locations;
+import dev.backbone.core.schema.Schema;
+import dev.backbone.core.schema.Suggestions;
+import dev.backbone.core.validate.Finding;
+import dev.backbone.core.validate.FindingCode;
+import dev.backbone.core.validate.Limits;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a rule sees while the validator walks one document: the schema, its index, the limits,
+ * and where to report. Reporting goes through here so every finding points at the exact value
+ * (or, for an absent field, carries the field's pointer at the position of the element lacking
+ * it), and so rules can stay quiet about a value the reader already rejected.
+ */
+public final class ValidationContext {
+
+    /** "Did you mean" lookups cost a scan of the candidates; a document full of typos gets a few, not thousands. */
+    private static final int HINT_BUDGET = 64;
+
+    /** Beyond this many candidates a hint costs more than it helps. */
+    private static final int MAX_HINT_CANDIDATES = 2000;
+
+    private final Schema schema;
+    private final SchemaIndex index;
+    private final Limits limits;
+    private final Set<String> readerPointers = new HashSet<>();
+    private final List<Finding> out;
+    private int hintsLeft = HINT_BUDGET;
+
+    public ValidationContext(Schema schema, Limits limits, List<Finding> readerFindings, List<Finding> out) {
+        this.schema = schema;
+        this.index = new SchemaIndex(schema);
+        this.limits = limits == null ? Limits.DEFAULTS : limits;
+        this.out = out;
+        for (Finding f : readerFindings) {
+            readerPointers.add(f.path());
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public SchemaIndex index() {
+        return index;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Reports about {@code field} of an element: at its value, or at the element when the field is absent. */
+    public void report(FindingCode code, String message, Locations at, String field) {
+        Locations l = safe(at);
+        out.add(Finding.of(code, message, l.pointerOf(field), l.of(field)));
+    }
+
+    /** Reports about an element as a whole. */
+    public void report(FindingCode code, String message, Locations at) {
+        out.add(Finding.of(code, message, safe(at).self()));
+    }
+
+    /** Reports at a position known otherwise (a value inside a JSON default). */
+    public void report(FindingCode code, String message, Position at) {
+        out.add(Finding.of(code, message, at == null ? Position.ROOT : at));
+    }
+
+    /** Whether the reader already reported the value of {@code field} (so a rule need not say more). */
+    public boolean readerReported(Locations at, String field) {
+        return readerPointers.contains(safe(at).pointerOf(field));
+    }
+
+    /** Whether {@code field} appears in the element at all (with any value, even a mistyped one). */
+    public static boolean present(Locations at, String field) {
+        return at != null && at.fields().containsKey(field);
+    }
+
+    /** {@code " Did you mean `x`?"} for the closest of {@code known}, or an empty string. */
+    public String didYouMean(String word, Collection<String> known) {
+        if (word == null || known.isEmpty() || known.size() > MAX_HINT_CANDIDATES || hintsLeft <= 0) {
+            return "";
+        }
+        hintsLeft--;
+        for (String k : known) {
+            if (k.equalsIgnoreCase(word)) {
+                return " Did you mean `" + k + "`?";
+            }
+        }
+        String best = Suggestions.closest(word, known);
+        return best == null ? "" : " Did you mean `" + best + "`?";
+    }
+
+    /** {@code "line 12"}: where an earlier element sits, for messages that point back to it. */
+    static String lineOf(Locations at, String field) {
+        return "line " + safe(at).of(field).line();
+    }
+
+    static Locations safe(Locations at) {
+        return at == null ? Locations.NONE : at;
+    }
+}
