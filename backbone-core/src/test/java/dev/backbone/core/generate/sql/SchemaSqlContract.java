@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,9 +69,10 @@ abstract class SchemaSqlContract {
         return "?";
     }
 
-    /** Plans to run here: the hand-built corpus; the examples join through the workflow. */
-    Stream<Plan> plans() {
-        return SqlTestPlans.all(db()).stream();
+    /** Plans to run here: the hand-built ones, then the examples and the corpus documents through the workflow. */
+    Stream<Named<Plan>> plans() {
+        return Stream.concat(SqlTestPlans.all(db()).stream().map(p -> Named.of("hand-built/" + p.projectName(), p)),
+                WorkflowPlans.all(db()));
     }
 
     static String render(Plan plan) {

@@ -6,6 +6,7 @@ import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.generate.TemplateRenderer;
 import dev.backbone.core.generate.sql.SqlTarget;
 import dev.backbone.core.generate.sql.SqlTestPlans;
+import dev.backbone.core.generate.sql.WorkflowPlans;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.schema.DbType;
 import dev.backbone.core.verify.VerifyReport.Check;
@@ -34,6 +35,21 @@ class EmbeddedDdlCheckTest {
                     .allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.PASSED))
                     .allSatisfy(c -> assertThat(c.path()).isEqualTo("schema.sql"));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbType.class)
+    void examplesAndCorpusThroughTheWorkflowPassEveryCheck(DbType db) {
+        for (String doc : concat(WorkflowPlans.examples(), WorkflowPlans.corpus())) {
+            List<GeneratedFile> files = WorkflowPlans.generate(doc, db, List.of("sql"));
+            List<Check> checks = check.check(WorkflowPlans.plan(doc, db), files);
+            assertThat(checks).as(doc + " on " + db).hasSize(3)
+                    .allSatisfy(c -> assertThat(c.status()).as(doc + " on " + db + ": " + c.message()).isEqualTo(Status.PASSED));
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     @Test
