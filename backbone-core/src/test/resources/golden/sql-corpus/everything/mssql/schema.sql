@@ -13,6 +13,7 @@ CREATE TABLE [user] (
     [group] VARCHAR(30) DEFAULT '''; DROP TABLE users; --',
     -- line one line two  line three
     bio VARCHAR(max),
+    signature VARCHAR(max) DEFAULT (N'line one' + CHAR(10) + N'line two' + CHAR(13) + N'' + CHAR(10) + N'line three \ end\'),
     active BIT DEFAULT 1 NOT NULL,
     born DATE DEFAULT '2000-01-31',
     wakes TIME DEFAULT '07:30:00',

@@ -7,9 +7,8 @@ CREATE TABLE `user` (
     name VARCHAR(80) NOT NULL COMMENT 'back\\slash \\'' \\\\ end\\',
     `order` INTEGER COMMENT '''; DROP TABLE users; --',
     `group` VARCHAR(30) DEFAULT '''; DROP TABLE users; --' COMMENT '*/ DROP TABLE users; /*',
-    bio TEXT COMMENT 'line one
-line two
-line three',
+    bio TEXT COMMENT 'line one\nline two\r\nline three',
+    signature TEXT DEFAULT ('line one\nline two\r\nline three \\ end\\'),
     active BOOL DEFAULT true NOT NULL,
     born DATE DEFAULT '2000-01-31',
     wakes TIME DEFAULT '07:30:00',
@@ -20,9 +19,7 @@ line three',
     prefs JSON DEFAULT ('{"theme":"it''s \\"dark\\"","n":[1,2]}') COMMENT 'semi;colon; ;',
     token CHAR(32) DEFAULT '0e984725c51c4bf49960e1c80e27aba0',
     avatar BLOB COMMENT 'unicode: Ünïcödé – 日本語 – emoji 😀 – rtl ‮evil',
-    role ENUM('it''s a ''quoted'' "text"', 'back\\slash \\'' \\\\ end\\', 'line one
-line two
-line three', '''; DROP TABLE users; --', '*/ DROP TABLE users; /*', '-- not a comment', 'semi;colon; ;', '{{ pebble }} {% if x %} {# c #}', 'tab	here and  vertical and  feed   ls', '$$ dollar $tag$ quoting $$', 'N''national'' E''escape'' U&''\\0041''', '`back` [bracket] "dq"', 'Ünï 日本 😀') DEFAULT '''; DROP TABLE users; --' NOT NULL COMMENT '{{ pebble }} {% if x %} {# c #}',
+    role ENUM('it''s a ''quoted'' "text"', 'back\\slash \\'' \\\\ end\\', 'line one\nline two\r\nline three', '''; DROP TABLE users; --', '*/ DROP TABLE users; /*', '-- not a comment', 'semi;colon; ;', '{{ pebble }} {% if x %} {# c #}', 'tab	here and  vertical and  feed   ls', '$$ dollar $tag$ quoting $$', 'N''national'' E''escape'' U&''\\0041''', '`back` [bracket] "dq"', 'Ünï 日本 😀') DEFAULT '''; DROP TABLE users; --' NOT NULL COMMENT '{{ pebble }} {% if x %} {# c #}',
     mood ENUM('happy', 'sad'),
     mentor_id INTEGER COMMENT 'self reference',
     created_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL,

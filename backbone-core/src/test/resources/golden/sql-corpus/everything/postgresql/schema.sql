@@ -12,6 +12,7 @@ CREATE TABLE "user" (
     "order" INTEGER,
     "group" VARCHAR(30) DEFAULT '''; DROP TABLE users; --',
     bio TEXT,
+    signature TEXT DEFAULT E'line one\nline two\r\nline three \\ end\\',
     active BOOLEAN DEFAULT true NOT NULL,
     born DATE DEFAULT '2000-01-31',
     wakes TIME DEFAULT '07:30:00',

@@ -13,6 +13,7 @@ CREATE TABLE "user" (
     "group" VARCHAR(30) DEFAULT '''; DROP TABLE users; --',
     -- line one line two  line three
     bio TEXT,
+    signature TEXT DEFAULT ('line one' || char(10) || 'line two' || char(13) || '' || char(10) || 'line three \ end\'),
     active BOOLEAN DEFAULT 1 NOT NULL,
     born DATE DEFAULT '2000-01-31',
     wakes TIME DEFAULT '07:30:00',

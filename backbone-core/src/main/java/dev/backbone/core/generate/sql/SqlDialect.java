@@ -80,7 +80,12 @@ public enum SqlDialect {
         STANDARD,
         /** Quotes doubled; an E'' string with backslash escapes when the text holds a backslash or control character. */
         POSTGRESQL,
-        /** Quotes doubled and backslashes doubled (safe with and without NO_BACKSLASH_ESCAPES). */
+        /**
+         * Quotes doubled, backslashes doubled, CR, LF and Ctrl-Z as {@code \r}, {@code \n}, {@code \Z}:
+         * the mysql/mariadb client turns a raw CR LF into LF, so no raw line break may sit inside a
+         * literal. Under NO_BACKSLASH_ESCAPES the escapes stay as written, but a literal still ends
+         * where it should (a quote is always doubled).
+         */
         MYSQL,
         /** Quotes doubled; N'' when the text is not ASCII, so the server keeps every character. */
         MSSQL
@@ -242,7 +247,8 @@ public enum SqlDialect {
         String s = text.replace('\0', '\uFFFD');
         return switch (stringStyle) {
             case STANDARD -> "'" + s.replace("'", "''") + "'";
-            case MYSQL -> "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+            case MYSQL -> "'" + s.replace("\\", "\\\\").replace("'", "''").replace("\r", "\\r").replace("\n", "\\n")
+                    .replace("\u001A", "\\Z") + "'";
             case MSSQL -> (s.chars().allMatch(c -> c < 128) ? "'" : "N'") + s.replace("'", "''") + "'";
             case POSTGRESQL -> postgresLiteral(s);
         };
@@ -363,10 +369,37 @@ public enum SqlDialect {
             case BOOLEAN -> Boolean.TRUE.equals(d.value()) ? trueLiteral : falseLiteral;
             case NUMBER -> number(d.value());
             case UUID -> stringLiteral(uuidText(String.valueOf(d.value())));
-            case STRING, ENUM, DATE, TIME, DATETIME, JSON -> stringLiteral(String.valueOf(d.value()));
+            case STRING, ENUM, DATE, TIME, DATETIME, JSON -> defaultText(String.valueOf(d.value()));
         };
         boolean lob = c.type() == ColumnType.TEXT || c.type() == ColumnType.JSON || c.type() == ColumnType.LARGE_BINARY;
         return parenthesizedLobDefaults && lob && d.kind() != DefaultValue.Kind.NOW ? "(" + sql + ")" : sql;
+    }
+
+    /**
+     * A text default. SQLite and SQL Server literals have no escapes, and their command-line
+     * clients ({@code sqlite3}, {@code sqlcmd}) read a script line by line, turning CR LF into LF
+     * (and in T-SQL a backslash before a line break continues the line). So on those two a text
+     * with CR or LF is written as a constant expression, {@code ('a' || char(10) || 'b')} or
+     * {@code (N'a' + CHAR(10) + N'b')}: no raw line break inside a literal, the same value.
+     */
+    private String defaultText(String text) {
+        if (stringStyle != StringStyle.STANDARD && stringStyle != StringStyle.MSSQL
+                || (text.indexOf('\r') < 0 && text.indexOf('\n') < 0)) {
+            return stringLiteral(text);
+        }
+        boolean mssql = stringStyle == StringStyle.MSSQL;
+        String join = mssql ? " + " : " || ";
+        StringBuilder b = new StringBuilder("(");
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                b.append(mssql ? "N" : "").append(stringLiteral(text.substring(from, i)).replaceFirst("^N", ""))
+                        .append(join).append(mssql ? "CHAR(" : "char(").append((int) c).append(')').append(join);
+                from = i + 1;
+            }
+        }
+        return b.append(mssql ? "N" : "").append(stringLiteral(text.substring(from)).replaceFirst("^N", "")).append(')').toString();
     }
 
     private static String number(Object value) {

@@ -1,6 +1,19 @@
 package dev.backbone.core.generate.sql;
 
 import dev.backbone.core.schema.DbType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backbone.core.plan.Plan;
+import dev.backbone.core.testsupport.Requirements;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,6 +72,32 @@ class MariaDbSchemaSqlTest extends SchemaSqlContract {
             }
         });
         return b.toString();
+    }
+
+    /** The way a user runs it: {@code mariadb db < schema.sql}, through the client's own statement splitting. */
+    @Test
+    void theMariadbClientRunsTheScriptAsUsersDo() throws Exception {
+        String client = Files.isExecutable(Path.of("/usr/bin/mariadb")) ? "/usr/bin/mariadb" : "/usr/bin/mysql";
+        Requirements.require(Files.isExecutable(Path.of(client)), "the mariadb (or mysql) client");
+        Plan plan = WorkflowPlans.plan("everything", DbType.MYSQL);
+        try (TestDatabases.Db db = open()) {
+            URI uri = URI.create(Requirements.env("BACKBONE_TEST_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root").substring(5));
+            Process p = new ProcessBuilder(client, "--protocol=TCP", "-h", uri.getHost(), "-P", String.valueOf(uri.getPort() < 0 ? 3306 : uri.getPort()),
+                    "-u", "root", "--default-character-set=utf8mb4", db.name()).redirectErrorStream(true).start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(render(plan).getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(out).isZero();
+            try (Connection c = db.connect()) {
+                assertThat(actualColumns(c.getMetaData(), c.getCatalog(), null)).isEqualTo(plannedColumns(plan));
+                Map<String, String> expected = new TreeMap<>();
+                plannedComments(plan).forEach((k, v) -> expected.put(k, storedComment(v)));
+                assertThat(actualComments(c.getMetaData(), c.getCatalog(), null)).isEqualTo(expected);
+                assertClientKeptTheDefaults(c, SqlDialect.MYSQL);
+            }
+        }
     }
 
     @Override

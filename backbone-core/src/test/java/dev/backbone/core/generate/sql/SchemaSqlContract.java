@@ -147,7 +147,7 @@ abstract class SchemaSqlContract {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO " + d.identifier("user") + " (name) VALUES ('defaults')");
                 try (ResultSet rs = s.executeQuery("SELECT " + d.identifier("group") + ", role, active, born, wakes, balance,"
-                        + " score, visits, token, is_deleted, created_at FROM " + d.identifier("user"))) {
+                        + " score, visits, token, is_deleted, created_at, signature FROM " + d.identifier("user"))) {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).isEqualTo(SqlTestPlans.ADVERSARIAL[3]);
                     assertThat(rs.getString(2)).isEqualTo(SqlTestPlans.ADVERSARIAL[3]);
@@ -160,6 +160,7 @@ abstract class SchemaSqlContract {
                     assertThat(rs.getString(9).replace("-", "").toLowerCase(Locale.ROOT)).isEqualTo("0e984725c51c4bf49960e1c80e27aba0");
                     assertThat(rs.getBoolean(10)).isFalse();
                     assertThat(rs.getString(11)).isNotNull();
+                    assertThat(rs.getString(12)).isEqualTo(SqlTestPlans.SIGNATURE);
                 }
             }
         }
@@ -185,6 +186,19 @@ abstract class SchemaSqlContract {
                 s.executeUpdate("UPDATE " + d.identifier("group") + " SET featured_order_id = 1");
                 s.executeUpdate("INSERT INTO tag (code) VALUES ('t')");
                 s.executeUpdate("INSERT INTO order_tag (order_id, tag_code) VALUES (1, 't')");
+            }
+        }
+    }
+
+    /** After a client ran the corpus's {@code everything}: a row of defaults reads back the adversarial defaults exactly. */
+    static void assertClientKeptTheDefaults(Connection c, SqlDialect d) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + d.identifier("user") + " (name) VALUES ('client')");
+            try (ResultSet rs = s.executeQuery("SELECT " + d.identifier("group") + ", role, signature FROM " + d.identifier("user"))) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(SqlTestPlans.ADVERSARIAL[3]);
+                assertThat(rs.getString(2)).isEqualTo(SqlTestPlans.ADVERSARIAL[3]);
+                assertThat(rs.getString(3)).isEqualTo(SqlTestPlans.SIGNATURE);
             }
         }
     }

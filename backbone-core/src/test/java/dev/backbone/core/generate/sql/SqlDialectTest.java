@@ -121,6 +121,17 @@ class SqlDialectTest {
         assertThat(SqlDialect.POSTGRESQL.defaultExpression(column(ColumnType.TEXT))).isNull();
     }
 
+    @Test
+    void textDefaultsWithLineBreaksAreExpressionsWhereLiteralsHaveNoEscapes() {
+        PlannedColumn c = withDefault(ColumnType.TEXT, new DefaultValue(DefaultValue.Kind.STRING, "a\r\nb"));
+        assertThat(SqlDialect.SQLITE.defaultExpression(c)).isEqualTo("('a' || char(13) || '' || char(10) || 'b')");
+        assertThat(SqlDialect.MSSQL.defaultExpression(c)).isEqualTo("(N'a' + CHAR(13) + N'' + CHAR(10) + N'b')");
+        assertThat(SqlDialect.POSTGRESQL.defaultExpression(c)).isEqualTo("E'a\\r\\nb'");
+        assertThat(SqlDialect.MYSQL.defaultExpression(c)).isEqualTo("('a\\r\\nb')");
+        PlannedColumn plain = withDefault(ColumnType.STRING, new DefaultValue(DefaultValue.Kind.STRING, "it's"));
+        assertThat(SqlDialect.SQLITE.defaultExpression(plain)).isEqualTo("'it''s'");
+    }
+
     private static PlannedColumn withDefault(ColumnType type, DefaultValue d) {
         return new PlannedColumn("c", "c", type, null, null, null, false, false, false, false, true, d, null, null, null,
                 PlannedColumn.Origin.DECLARED);

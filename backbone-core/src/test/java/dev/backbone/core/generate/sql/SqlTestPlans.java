@@ -59,6 +59,9 @@ public final class SqlTestPlans {
         "`back` [bracket] \"dq\"",
     };
 
+    /** A default with CR LF and backslashes: clients that read scripts line by line must not change it. */
+    public static final String SIGNATURE = "line one\nline two\r\nline three \\ end\\";
+
     /**
      * Enum labels: the adversarial strings that fit PostgreSQL's 63-byte label limit, and a short
      * Unicode one (the validator must refuse longer labels for postgresql).
@@ -78,6 +81,7 @@ public final class SqlTestPlans {
                         .col("group", ColumnType.STRING, c -> c.length(30).unique().index().defaultString(ADVERSARIAL[3])
                                 .description(ADVERSARIAL[4]))
                         .col("bio", ColumnType.TEXT, c -> c.description(ADVERSARIAL[2]))
+                        .col("signature", ColumnType.TEXT, c -> c.defaultString(SIGNATURE))
                         .col("active", ColumnType.BOOLEAN, c -> c.notNull().defaultValue(DefaultValue.Kind.BOOLEAN, true))
                         .col("born", ColumnType.DATE, c -> c.defaultValue(DefaultValue.Kind.DATE, "2000-01-31"))
                         .col("wakes", ColumnType.TIME, c -> c.defaultValue(DefaultValue.Kind.TIME, "07:30:00"))

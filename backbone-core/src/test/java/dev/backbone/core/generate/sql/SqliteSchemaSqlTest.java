@@ -10,7 +10,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.backbone.core.testsupport.Requirements;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** schema.sql on SQLite itself (sqlite-jdbc, in memory), the script executed in one call by SQLite's own parser. */
 class SqliteSchemaSqlTest extends SchemaSqlContract {
@@ -92,6 +99,26 @@ class SqliteSchemaSqlTest extends SchemaSqlContract {
             }
             assertThat(stored).contains("    -- " + SqlDialect.commentText(SqlTestPlans.ADVERSARIAL[2]) + "\n    bio TEXT,");
             assertThat(stored).contains("    -- " + SqlTestPlans.ADVERSARIAL[3] + "\n    \"order\" INTEGER,");
+        }
+    }
+
+    /** The way a user runs it: {@code sqlite3 app.db < schema.sql}, through the shell's own reading of the script. */
+    @Test
+    void theSqlite3ShellRunsTheScriptAsUsersDo(@TempDir Path dir) throws Exception {
+        Requirements.require(Files.isExecutable(Path.of("/usr/bin/sqlite3")), "the sqlite3 shell");
+        Plan plan = WorkflowPlans.plan("everything", DbType.SQLITE);
+        Path file = dir.resolve("app.db");
+        Process p = new ProcessBuilder("/usr/bin/sqlite3", "-bail", file.toString()).redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(render(plan).getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).isEmpty();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertThat(actualColumns(c.getMetaData(), null, null)).isEqualTo(plannedColumns(plan));
+            assertClientKeptTheDefaults(c, SqlDialect.SQLITE);
         }
     }
 

@@ -29,6 +29,11 @@ public final class TestDatabases {
         /** SQLAlchemy URL of this database (PostgreSQL only). */
         String sqlalchemyUrl();
 
+        /** The URL the server's own client takes ({@code psql}; PostgreSQL only). */
+        default String clientUrl() {
+            return null;
+        }
+
         default Connection connect() throws SQLException {
             return DriverManager.getConnection(jdbcUrl());
         }
@@ -49,7 +54,9 @@ public final class TestDatabases {
         requireServer(admin, "PostgreSQL at " + uri.getHost() + ":" + port + " (BACKBONE_TEST_PG_URL)");
         exec(admin, "CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
         String sa = "postgresql+psycopg2://" + user + (password == null ? "" : ":" + password) + "@" + uri.getHost() + ":" + port + "/" + name;
-        return new Simple(name, base + name + auth, sa, () -> exec(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        String client = "postgresql://" + uri.getRawUserInfo() + "@" + uri.getHost() + ":" + port + "/" + name;
+        return new Simple(name, base + name + auth, sa, client,
+                () -> exec(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
     public static Db mariadb() {
@@ -63,7 +70,7 @@ public final class TestDatabases {
         String name = "bb_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         requireServer(admin, "MariaDB at " + base + " (BACKBONE_TEST_MYSQL_URL)");
         exec(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return new Simple(name, base + name + sep + "allowMultiQueries=true", null,
+        return new Simple(name, base + name + sep + "allowMultiQueries=true", null, null,
                 () -> exec(admin, "DROP DATABASE IF EXISTS " + name));
     }
 
@@ -85,7 +92,7 @@ public final class TestDatabases {
         }
     }
 
-    private record Simple(String name, String jdbcUrl, String sqlalchemyUrl, Runnable drop) implements Db {
+    private record Simple(String name, String jdbcUrl, String sqlalchemyUrl, String clientUrl, Runnable drop) implements Db {
         @Override
         public void close() {
             drop.run();
