@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             PlanCommand.class,
             GenerateCommand.class,
+            DesignCommand.class,
+            ReviewCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -48,7 +48,7 @@ class ValidateCommandTest {
                 """);
         CliRunner.Run r = CliRunner.run("validate", "--schema", f.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains(f + ":8:66: error: FK_TABLE_NOT_FOUND: ");
+        assertThat(r.out()).contains(f + ":8:60: error: FK_TABLE_NOT_FOUND: ");
         assertThat(r.out()).contains(f + ": invalid: 1 error");
         assertThat(r.out()).doesNotContain("build order:");
     }

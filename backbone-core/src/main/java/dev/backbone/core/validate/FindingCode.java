@@ -55,7 +55,7 @@ public enum FindingCode {
     SET_DEFAULT_WITHOUT_DEFAULT(Severity.WARNING, "`on_delete: SET DEFAULT` on a column without a `default`"),
     FK_MISSING_TARGET(Severity.ERROR, "a ForeignKey column has no `target`"),
     FK_TYPE_NOT_KEYABLE(Severity.ERROR, "a ForeignKey targets a column whose type cannot be referenced (Text, JSON, LargeBinary, ...)"),
-    INVALID_KEY_TYPE(Severity.ERROR, "`primary_key`, `unique` or `index` on a type the database cannot index (JSON; Text, LargeBinary on mysql/mssql)"),
+    INVALID_KEY_TYPE(Severity.ERROR, "`primary_key`, `unique` or `index` on a type the database cannot index (JSON except on sqlite; Text, LargeBinary on mysql/mssql)"),
     DEFERRED_FOREIGN_KEY(Severity.WARNING, "a cycle of foreign keys is broken by adding one nullable constraint after the tables"),
     INVALID_RELATIONSHIP_TYPE(Severity.ERROR, "a relationship `type` is not one_to_many, many_to_one, one_to_one or many_to_many"),
     REL_CLASS_MISMATCH(Severity.ERROR, "a relationship's `target_class` is not the class of its `target_table`"),

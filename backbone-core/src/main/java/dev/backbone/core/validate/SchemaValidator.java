@@ -25,9 +25,10 @@ public final class SchemaValidator {
 
     /** Checks the model; {@code readerFindings} (syntax, structure) are merged into the result. */
     public List<Finding> validate(Schema schema, List<Finding> readerFindings) {
-        List<Finding> out = new ArrayList<>(readerFindings == null ? List.of() : readerFindings);
+        List<Finding> read = readerFindings == null ? List.of() : readerFindings;
+        List<Finding> out = new ArrayList<>(read);
         if (schema != null) {
-            Rules.check(new ValidationContext(schema, limits, out, out), schema);
+            Rules.check(new ValidationContext(schema, limits, read, out), schema);
         }
         out.sort(DOCUMENT_ORDER);
         return out;

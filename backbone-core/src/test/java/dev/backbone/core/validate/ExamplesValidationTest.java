@@ -20,7 +20,6 @@ class ExamplesValidationTest {
     @ValueSource(strings = {"blog_schema.json", "ecommerce_schema.json", "simple_schema.json"})
     void exampleHasNoErrors(String file) throws IOException {
         List<Finding> findings = ValidationHarness.validate(Files.readString(examples().resolve(file)));
-        findings.forEach(f -> System.out.println(file + ": " + f.toCompilerLine(file)));
         assertThat(findings).filteredOn(Finding::isError).isEmpty();
         assertThat(findings).extracting(Finding::code).doesNotContain("UNKNOWN_FIELD");
     }

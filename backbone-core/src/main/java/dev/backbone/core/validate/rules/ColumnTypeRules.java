@@ -6,6 +6,8 @@ import dev.backbone.core.schema.DbType;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rules tying a column's fields to its {@code type}: a known type, the fields that apply only
@@ -13,6 +15,19 @@ import java.util.Arrays;
  * ranges (per dialect where databases differ), key flags and {@code autoincrement}.
  */
 final class ColumnTypeRules implements SchemaRule {
+
+    /** SQL and ORM spellings users bring from elsewhere, and the format's type for each. */
+    private static final Map<String, String> SQL_ALIASES = Map.ofEntries(
+            Map.entry("varchar", "String"), Map.entry("char", "String"),
+            Map.entry("str", "String"), Map.entry("int", "Integer"),
+            Map.entry("smallint", "Integer"), Map.entry("bigint", "BigInteger"),
+            Map.entry("long", "BigInteger"), Map.entry("bool", "Boolean"),
+            Map.entry("timestamp", "DateTime"), Map.entry("datetime2", "DateTime"),
+            Map.entry("decimal", "Numeric"), Map.entry("money", "Numeric"),
+            Map.entry("double", "Float"), Map.entry("real", "Float"),
+            Map.entry("jsonb", "JSON"), Map.entry("blob", "LargeBinary"),
+            Map.entry("bytea", "LargeBinary"), Map.entry("binary", "LargeBinary"),
+            Map.entry("uuid4", "UUID"), Map.entry("fk", "ForeignKey"));
 
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
@@ -23,9 +38,11 @@ final class ColumnTypeRules implements SchemaRule {
         }
         if (c.type() == null) {
             if (c.typeName() != null) {
+                String alias = SQL_ALIASES.get(c.typeName().trim().toLowerCase(Locale.ROOT));
+                String hint = alias != null ? " Did you mean `" + alias + "`?" : ctx.didYouMean(c.typeName(),
+                        Arrays.stream(ColumnType.values()).map(ColumnType::wire).toList());
                 ctx.report(FindingCode.UNKNOWN_COLUMN_TYPE, "column type " + Names.show(c.typeName()) + " is unknown; use one of "
-                        + ColumnType.allowed() + "." + ctx.didYouMean(c.typeName(),
-                                Arrays.stream(ColumnType.values()).map(ColumnType::wire).toList()), c.at(), "type");
+                        + ColumnType.allowed() + "." + hint, c.at(), "type");
             }
             return;
         }

@@ -2,9 +2,9 @@ package dev.backbone.core.validate.rules;
 
 import dev.backbone.core.schema.DbType;
 import dev.backbone.core.schema.Schema;
-import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,7 +71,7 @@ final class DocumentRules implements SchemaRule {
                     .findFirst().orElse('?');
             return "holds " + describe(bad);
         }
-        if (WINDOWS_DEVICES.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        if (WINDOWS_DEVICES.contains(name.toLowerCase(Locale.ROOT))) {
             return "is a device name Windows does not accept as a folder";
         }
         return null;

@@ -81,7 +81,7 @@ final class ForeignKeyRules implements SchemaRule {
         if (!KeyTypes.keyable(src.type(), ctx.schema().dbType())) {
             ctx.report(FindingCode.FK_TYPE_NOT_KEYABLE, "`target` " + Names.show(c.target()) + " is a " + src.type().wire()
                     + " column, which cannot be referenced: " + KeyTypes.why(src.type(), ctx.schema().dbType())
-                    + "; point the key at an Integer, String or UUID key instead", c.at(), "target");
+                    + "; point the key at an Integer, String (with a `length`) or UUID key instead", c.at(), "target");
         }
     }
 

@@ -25,11 +25,11 @@ final class KeyTypes {
         };
     }
 
-    /** Why {@code type} cannot be a key on {@code db}, for messages. */
+    /** Why {@code type} cannot be a key on {@code db}, for messages (the caller says what to do). */
     static String why(ColumnType type, DbType db) {
         if (type == ColumnType.JSON) {
             return "JSON values have no equality or ordering on " + (db == null ? "most databases" : db.wire());
         }
-        return db.wire() + " cannot index " + type.wire() + " columns without a prefix length; use String with a `length`";
+        return db.wire() + " cannot index " + type.wire() + " columns without a prefix length";
     }
 }

@@ -7,6 +7,8 @@ import dev.backbone.core.schema.OnDelete;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rules on a ForeignKey's {@code on_delete}: a known action, one the column can carry out
@@ -15,6 +17,11 @@ import java.util.Arrays;
  */
 final class OnDeleteRules implements SchemaRule {
 
+    /** What users write when they mean one of the SQL actions. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "DELETE", "CASCADE", "CASCADE DELETE", "CASCADE", "NULL", "SET NULL", "SETNULL", "SET NULL",
+            "NOTHING", "NO ACTION", "NONE", "NO ACTION", "NOACTION", "NO ACTION", "PROTECT", "RESTRICT", "DEFAULT", "SET DEFAULT");
+
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
         if (c.type() != ColumnType.FOREIGN_KEY || c.onDeleteName() == null) {
@@ -22,8 +29,9 @@ final class OnDeleteRules implements SchemaRule {
         }
         OnDelete action = c.onDelete();
         if (action == null) {
-            String normalized = c.onDeleteName().trim().replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
-            String hint = OnDelete.fromWire(normalized).map(o -> " Did you mean `" + o.sql() + "`?")
+            String normalized = c.onDeleteName().trim().replace('_', ' ').toUpperCase(Locale.ROOT);
+            String hint = OnDelete.fromWire(ALIASES.getOrDefault(normalized, normalized))
+                    .map(o -> " Did you mean `" + o.sql() + "`?")
                     .orElseGet(() -> ctx.didYouMean(c.onDeleteName(), Arrays.stream(OnDelete.values()).map(OnDelete::sql).toList()));
             ctx.report(FindingCode.INVALID_ON_DELETE, "`on_delete` " + Names.show(c.onDeleteName()) + " is not an action; use "
                     + "one of " + OnDelete.allowed() + " (spelled exactly so)." + hint, c.at(), "on_delete");

@@ -6,6 +6,8 @@ import dev.backbone.core.schema.RelationshipType;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rules on one relationship as written: a known type, a target table that exists with the
@@ -13,6 +15,11 @@ import java.util.Arrays;
  * two sides and finding the foreign key is the architect's work.
  */
 final class RelationshipRules implements SchemaRule {
+
+    /** Names other ORMs give the same kinds (Rails, Django). */
+    private static final Map<String, String> ALIASES = Map.of(
+            "has_many", "one_to_many", "belongs_to", "many_to_one", "has_one", "one_to_one",
+            "has_and_belongs_to_many", "many_to_many", "foreign_key", "many_to_one", "many_to_many_field", "many_to_many");
 
     @Override
     public void relationship(ValidationContext ctx, Table t, Relationship r) {
@@ -25,8 +32,9 @@ final class RelationshipRules implements SchemaRule {
 
     private static void type(ValidationContext ctx, Relationship r) {
         if (r.typeName() != null && r.type() == null) {
-            String normalized = r.typeName().trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
-            String hint = RelationshipType.fromWire(normalized).map(x -> " Did you mean `" + x.wire() + "`?")
+            String normalized = r.typeName().trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+            String hint = RelationshipType.fromWire(ALIASES.getOrDefault(normalized, normalized))
+                    .map(x -> " Did you mean `" + x.wire() + "`?")
                     .orElseGet(() -> ctx.didYouMean(r.typeName(),
                             Arrays.stream(RelationshipType.values()).map(RelationshipType::wire).toList()));
             ctx.report(FindingCode.INVALID_RELATIONSHIP_TYPE, "relationship type " + Names.show(r.typeName())

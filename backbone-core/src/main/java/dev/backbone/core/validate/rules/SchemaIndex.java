@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Hash lookups over a schema, built once per validation: tables by name and by class, columns
@@ -79,13 +81,13 @@ public final class SchemaIndex {
         return null;
     }
 
-    public java.util.Set<String> tableNames() {
+    public Set<String> tableNames() {
         return tablesByName.keySet();
     }
 
     /** The column names of {@code table}, for "did you mean" hints. */
-    public java.util.Set<String> columnNames(Table table) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    public Set<String> columnNames(Table table) {
+        Set<String> names = new TreeSet<>();
         for (Column c : table.columns()) {
             if (c.name() != null) {
                 names.add(c.name());

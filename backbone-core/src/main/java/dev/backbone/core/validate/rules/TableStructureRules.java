@@ -3,6 +3,7 @@ package dev.backbone.core.validate.rules;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ final class TableStructureRules implements SchemaRule {
             }
             return;
         }
-        List<Column> keys = new java.util.ArrayList<>(1);
+        List<Column> keys = new ArrayList<>(1);
         for (Column c : t.columns()) {
             if (c.primaryKey()) {
                 keys.add(c);

@@ -8,8 +8,11 @@ import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
 import dev.backbone.core.validate.Limits;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -92,8 +95,13 @@ public final class ValidationContext {
                 return " Did you mean `" + k + "`?";
             }
         }
-        String best = Suggestions.closest(word, known);
-        return best == null ? "" : " Did you mean `" + best + "`?";
+        // Suggestions compares in lower case; compare the candidates so too, then answer in their spelling
+        Map<String, String> byLower = new HashMap<>();
+        for (String k : known) {
+            byLower.putIfAbsent(k.toLowerCase(Locale.ROOT), k);
+        }
+        String best = Suggestions.closest(word, byLower.keySet());
+        return best == null ? "" : " Did you mean `" + byLower.get(best) + "`?";
     }
 
     /** {@code "line 12"}: where an earlier element sits, for messages that point back to it. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * foreign key to the previous one, an enum, a default and a relationship pair) validates in well
  * under 100 ms once the JIT has warmed up.
  */
-class ValidatorPerformanceTest {
+class LargeDocumentTest {
 
     static String synthetic(int tables) {
         StringBuilder b = new StringBuilder(tables * 600);
@@ -44,20 +44,16 @@ class ValidatorPerformanceTest {
         return b.append("\n]}\n").toString();
     }
 
+    /**
+     * A 10,000-table document validates with no finding, twice with the same answer. Speed is
+     * measured by the benchmark (backbone-bench, docs/performance.md), not asserted here.
+     */
     @Test
-    void tenThousandTablesValidateInWellUnder100Milliseconds() {
+    void tenThousandTablesValidateWithoutFindings() {
         SchemaReader.Result read = SchemaReader.read(synthetic(10_000));
         assertThat(read.findings()).isEmpty();
         SchemaValidator validator = new SchemaValidator(Limits.DEFAULTS);
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 30; run++) {
-            long t0 = System.nanoTime();
-            List<Finding> findings = validator.validate(read.schema(), read.findings());
-            long dt = System.nanoTime() - t0;
-            best = Math.min(best, dt);
-            assertThat(findings).isEmpty();
-        }
-        System.out.printf("validate 10,000 tables: best %.1f ms%n", best / 1e6);
-        assertThat(best / 1_000_000).as("best of 30 runs, in ms").isLessThan(100);
+        assertThat(validator.validate(read.schema(), read.findings())).isEmpty();
+        assertThat(validator.validate(read.schema(), read.findings())).isEmpty();
     }
 }
