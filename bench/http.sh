@@ -35,6 +35,12 @@ for v in 3.6.1 3.8.1 2.8; do
     -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >>"$WORK/build.log" 2>&1 && break
 done
 [ -s "$WORK/cp.txt" ] || { echo "bench/http.sh: could not compute the server's class path" >&2; exit 2; }
+for v in 3.6.1 3.8.1 2.8; do
+  ./mvnw -o -q -B -pl backbone-server "org.apache.maven.plugins:maven-dependency-plugin:$v:build-classpath" \
+    -Dmdep.outputFile="$WORK/cp-test.txt" -Dmdep.includeScope=test >>"$WORK/build.log" 2>&1 && break
+done
+log "metrics cost per request, in-process (bench/MetricsCost.java)"
+METRICS_COST="$(java -cp "$ROOT/backbone-server/target/classes:$(cat "$WORK/cp-test.txt")" "$ROOT/bench/MetricsCost.java" 2>&1 | tail -1)"
 # The server module's jar and its dependencies: the code `backbone-ai serve` runs, as plain jars, so that
 # an application class-data-sharing archive (AppCDS) can be used (it cannot read the nested jars of the
 # executable jar). The entry point is the one the CLI calls.
@@ -156,6 +162,7 @@ REPORT="$OUT_DIR/http-$(date -u +%Y%m%d-%H%M%S).md"
     echo "- metrics overhead, $k: $(awk -v a="${on%% *}" -v b="${off%% *}" 'BEGIN { printf "%.1f%%", (b-a)*100/b }') fewer requests/s,"\
       "$(awk -v a="${on##* }" -v b="${off##* }" 'BEGIN { printf "%.1f%%", (a-b)*100/b }') more server CPU per request with metrics on (best round of each)"
   done
+  echo "- $METRICS_COST (one thread's CPU time, in-process; compare with the server CPU per request above)"
   echo "- start to ready (process start to first readiness 200) without AppCDS, ms:$PLAIN"
   echo -n "- start to ready with AppCDS ($([ -f "$CDS" ] && echo "archive from a training run" || echo "no archive: training failed")), ms:"
   for m in true false; do for round in $(seq 1 "$ROUNDS"); do echo -n " ${R[ready,$m,$round]}"; done; done; echo
