@@ -132,13 +132,18 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-best() { # $1 = kind, $2 = metrics: the round with the highest requests/s
+best() { # $1 = kind, $2 = metrics: the round with the highest requests/s (the table shows it)
   local b="" r
   for round in $(seq 1 "$ROUNDS"); do
     r="${R[$1,$2,$round]}"
     if [ -z "$b" ] || [ "${r%% *}" -gt "${b%% *}" ]; then b="$r"; fi
   done
   echo "$b"
+}
+
+median() { # $1 = kind, $2 = metrics, $3 = field (1 rps, 5 cpu): the median over the rounds
+  for round in $(seq 1 "$ROUNDS"); do echo "${R[$1,$2,$round]}" | awk -v f="$3" '{print $f}'; done \
+    | sort -n | awk '{v[NR]=$1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2)}'
 }
 
 STAMP="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -160,10 +165,17 @@ REPORT="$OUT_DIR/http-$(date -u +%Y%m%d-%H%M%S).md"
     done
   done
   echo
+  echo "Every round (requests/s, p50 ms, p99 ms, non-2xx, server CPU µs/request):"
+  echo
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "- round $round: metrics on: health ${R[health,true,$round]}, validate ${R[validate,true,$round]};" \
+      "off: health ${R[health,false,$round]}, validate ${R[validate,false,$round]}"
+  done
+  echo
   for k in health validate; do
-    on="$(best "$k" true)"; off="$(best "$k" false)"
-    echo "- metrics overhead, $k: $(awk -v a="${on%% *}" -v b="${off%% *}" 'BEGIN { printf "%.1f%%", (b-a)*100/b }') fewer requests/s,"\
-      "$(awk -v a="${on##* }" -v b="${off##* }" 'BEGIN { printf "%.1f%%", (a-b)*100/b }') more server CPU per request with metrics on (best round of each)"
+    echo "- metrics overhead, $k (medians over the rounds): $(awk -v a="$(median "$k" true 1)" -v b="$(median "$k" false 1)" \
+      'BEGIN { printf "%.1f%%", (b-a)*100/b }') fewer requests/s, $(awk -v a="$(median "$k" true 5)" -v b="$(median "$k" false 5)" \
+      'BEGIN { printf "%.1f%%", (a-b)*100/b }') more server CPU per request with metrics on"
   done
   echo "- $METRICS_COST (one thread's CPU time, in-process; compare with the server CPU per request above)"
   echo "- start to ready (process start to first readiness 200; in brackets the CPU time the process used until then) without AppCDS, ms:$PLAIN"
