@@ -2,7 +2,6 @@ package dev.backbone.core.generate.sqlalchemy;
 
 import dev.backbone.core.plan.DefaultValue;
 import dev.backbone.core.plan.PlannedColumn;
-import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.DbType;
 import java.math.BigDecimal;
 import java.util.List;
@@ -111,19 +110,19 @@ final class SqlAlchemyTypes {
         return nativeUuid ? uuid : uuid.replace("-", "").toLowerCase(Locale.ROOT);
     }
 
-    /** Text stored by the database: NUL, which none of them keeps in text, becomes U+FFFD (as in schema.sql). */
+    /**
+     * Text stored by the database: NUL, which none of them keeps in text, becomes U+FFFD (as in
+     * schema.sql), and so does a lone surrogate, which no database encoding can hold.
+     */
     static String databaseText(String text) {
-        return text.replace('\0', '\uFFFD');
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> b.appendCodePoint(cp == 0 || Character.getType(cp) == Character.SURROGATE ? 0xFFFD : cp));
+        return b.toString();
     }
 
     /** Whether SQLAlchemy's {@code autoincrement="auto"} already makes this key autoincrement. */
     static boolean autoIncrementsByDefault(PlannedColumn c, List<PlannedColumn> primaryKey) {
         return c.primaryKey() && primaryKey.size() == 1 && c.type().isInteger() && !c.isForeignKey()
                 && c.defaultValue() == null;
-    }
-
-    /** Whether a type is integer-like (the only ones {@code autoincrement} means anything for). */
-    static boolean isInteger(ColumnType t) {
-        return t.isInteger();
     }
 }

@@ -80,7 +80,8 @@ final class ToolRuns {
         List<String> args = new ArrayList<>(List.of("-m", "black", "--check", "--no-color", "--config", config.toString()));
         args.addAll(files);
         return runTool(dir, files, PythonToolchain.BLACK, args, r -> {
-            if (r.exitCode() != 0 && r.exitCode() != 1) {
+            // 1: some file would change; 123: some file could not be parsed (reported per file below)
+            if (r.exitCode() != 0 && r.exitCode() != 1 && r.exitCode() != 123) {
                 throw new ToolFailure("black exited with " + r.exitCode() + ": " + PythonToolchain.firstLine(r.output()));
             }
             Map<String, String> problems = new LinkedHashMap<>();
@@ -93,7 +94,7 @@ final class ToolRuns {
                     problems.put(normalize(dir, c.group(1)), "black cannot parse it: " + c.group(2));
                 }
             }
-            if (r.exitCode() == 1 && problems.isEmpty()) {
+            if (r.exitCode() != 0 && problems.isEmpty()) {
                 throw new ToolFailure("black reported a problem it did not attribute: " + PythonToolchain.firstLine(r.output()));
             }
             return perFile(files, PythonToolchain.BLACK, problems);
