@@ -85,6 +85,28 @@ class SqlAlchemyToolchainTest {
         }
     }
 
+    /** The blog models used as an application would, on SQLite and on PostgreSQL: rows in, rows out. */
+    @Test
+    void theBlogModelsStoreAndLoadRowsThroughTheirRelationships() throws Exception {
+        PythonToolchain py = tools();
+        String script;
+        try (var in = getClass().getResourceAsStream("blog_round_trip.py")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> urls = new ArrayList<>(List.of("sqlite://"));
+        try (PostgresTestDb db = PostgresTestDb.create()) {
+            urls.add(db.sqlalchemyUrl());
+            for (String url : urls) {
+                String config = "{\"package\": \"ex_blog_schema.app\", \"url\": \"" + url + "\"}";
+                PythonToolchain.ScriptResult r = py.runScript(root, script, List.of(config));
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                assertThat(r.stdout().strip()).isEqualTo("{\"status\": \"draft\", \"status_member\": true, \"author\": \"ada\","
+                        + " \"comments\": [\"Nice\"], \"user_posts\": [\"hello\"], \"user_comments\": [\"hello\"],"
+                        + " \"created_at_set\": true, \"is_deleted\": false}");
+            }
+        }
+    }
+
     private static List<String> packages(List<GeneratedCorpus.Case> cases) {
         return cases.stream().map(GeneratedCorpus.Case::pkg).toList();
     }
