@@ -38,8 +38,18 @@ public final class PythonEscapes extends AbstractExtension {
      * the literal as written).
      */
     public static String stringLiteral(String text) {
-        long doubles = text.chars().filter(c -> c == '"').count();
-        long singles = text.chars().filter(c -> c == '\'').count();
+        int doubles = 0;
+        int singles = 0;
+        boolean plain = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            doubles += c == '"' ? 1 : 0;
+            singles += c == '\'' ? 1 : 0;
+            plain &= c >= 0x20 && c < 0x7f && c != '\\' && c != '"';
+        }
+        if (plain) {
+            return '"' + text + '"';
+        }
         char quote = doubles > singles ? '\'' : '"';
         StringBuilder b = new StringBuilder(text.length() + 2).append(quote);
         for (int i = 0; i < text.length(); ) {
