@@ -1,7 +1,9 @@
 package dev.backbone.core.generate.sqlalchemy;
 
+import dev.backbone.core.generate.sql.SqlDialect;
 import dev.backbone.core.plan.DefaultValue;
 import dev.backbone.core.plan.PlannedColumn;
+import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.DbType;
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Locale;
  * The one table from schema types to SQLAlchemy: the column type ({@code sa.String(50)}), the
  * Python type of its {@code Mapped[...]}, and how a default is written ({@code server_default}).
  * SQLAlchemy's generic types already render each database's spelling (TARGETS.md), so the
- * dialect only matters for a UUID default, which non-native UUID columns store as 32 hex digits.
+ * dialect only matters for a UUID default, which non-native UUID columns store as 32 hex digits,
+ * and for a MySQL TEXT/JSON default, which must be an expression there.
  */
 final class SqlAlchemyTypes {
 
@@ -89,6 +92,11 @@ final class SqlAlchemyTypes {
         DefaultValue d = c.defaultValue();
         if (d == null) {
             return null;
+        }
+        boolean lob = c.type() == ColumnType.TEXT || c.type() == ColumnType.JSON;
+        if (db == DbType.MYSQL && lob && d.kind() != DefaultValue.Kind.NOW) {
+            // MySQL 8 takes a default on TEXT/JSON only as an expression: the literal of schema.sql, verbatim
+            return PyExpr.call("sa.literal_column", PyExpr.str(SqlDialect.MYSQL.defaultExpression(c)));
         }
         return switch (d.kind()) {
             case NOW -> PyExpr.atom("sa.func.now()");
