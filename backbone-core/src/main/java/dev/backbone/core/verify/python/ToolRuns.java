@@ -101,7 +101,7 @@ final class ToolRuns {
         });
     }
 
-    List<PythonToolchain.CreateAllResult> createAll(Path dir, List<String> packages, String url, Map<String, String> schemas) {
+    List<CreateAllResult> createAll(Path dir, List<String> packages, String url, Map<String, String> schemas) {
         Optional<String> missing = tc.missing("sqlalchemy");
         if (missing.isPresent()) {
             return packages.stream().map(p -> skipped(p, missing.get())).toList();
@@ -118,14 +118,14 @@ final class ToolRuns {
                         : "exited with " + r.exitCode() + ": " + PythonToolchain.lastLine(r.stderr());
                 return packages.stream().map(p -> failed(p, why)).toList();
             }
-            List<PythonToolchain.CreateAllResult> out = new ArrayList<>();
+            List<CreateAllResult> out = new ArrayList<>();
             for (JsonNode n : JSON.readTree(PythonToolchain.lastLine(r.stdout()))) {
                 List<String> tables = new ArrayList<>();
                 if (n.has("tables")) {
                     n.get("tables").forEach(t -> tables.add(t.asString()));
                 }
                 boolean ok = n.get("ok").asBoolean();
-                out.add(new PythonToolchain.CreateAllResult(n.get("package").asString(), ok, tables,
+                out.add(new CreateAllResult(n.get("package").asString(), ok, tables,
                         ok ? null : n.get("error").asString(), null));
             }
             return out;
@@ -134,12 +134,12 @@ final class ToolRuns {
         }
     }
 
-    private static PythonToolchain.CreateAllResult skipped(String pkg, String why) {
-        return new PythonToolchain.CreateAllResult(pkg, false, List.of(), null, why);
+    private static CreateAllResult skipped(String pkg, String why) {
+        return new CreateAllResult(pkg, false, List.of(), null, why);
     }
 
-    private static PythonToolchain.CreateAllResult failed(String pkg, String why) {
-        return new PythonToolchain.CreateAllResult(pkg, false, List.of(), why, null);
+    private static CreateAllResult failed(String pkg, String why) {
+        return new CreateAllResult(pkg, false, List.of(), why, null);
     }
 
     /** A tool that prints {@code path:line: message}; {@code okCodes} are the exit codes of a normal run. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.core.schema.DbType;
 import dev.backbone.core.verify.VerifyReport;
+import dev.backbone.core.verify.python.CreateAllResult;
 import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.python.PythonTools;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class SqlAlchemyToolchainTest {
     @Test
     void everyProjectImportsAndCreatesItsTablesOnSqlite() {
         PythonToolchain py = tools();
-        List<PythonToolchain.CreateAllResult> results = py.createAll(root, packages(cases), null, Map.of());
+        List<CreateAllResult> results = py.createAll(root, packages(cases), null, Map.of());
         assertCreated(cases, results);
     }
 
@@ -80,7 +81,7 @@ class SqlAlchemyToolchainTest {
         Map<String, String> schemas = new LinkedHashMap<>();
         pg.forEach(c -> schemas.put(c.pkg(), c.id()));
         try (PostgresTestDb db = PostgresTestDb.create()) {
-            List<PythonToolchain.CreateAllResult> results = py.createAll(root, packages(pg), db.sqlalchemyUrl(), schemas);
+            List<CreateAllResult> results = py.createAll(root, packages(pg), db.sqlalchemyUrl(), schemas);
             assertCreated(pg, results);
         }
     }
@@ -111,11 +112,11 @@ class SqlAlchemyToolchainTest {
         return cases.stream().map(GeneratedCorpus.Case::pkg).toList();
     }
 
-    private static void assertCreated(List<GeneratedCorpus.Case> cases, List<PythonToolchain.CreateAllResult> results) {
+    private static void assertCreated(List<GeneratedCorpus.Case> cases, List<CreateAllResult> results) {
         assertThat(results).hasSize(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             GeneratedCorpus.Case c = cases.get(i);
-            PythonToolchain.CreateAllResult r = results.get(i);
+            CreateAllResult r = results.get(i);
             assertThat(r.pkg()).isEqualTo(c.pkg());
             assertThat(r.ok()).as("%s (%s): %s", c.id(), c.source(), r.error()).isTrue();
             assertThat(r.tables()).as(c.id()).containsExactlyElementsOf(c.expectedTables());
