@@ -7,6 +7,8 @@ import dev.backbone.core.validate.Severity;
 import dev.backbone.core.verify.VerifyReport;
 import dev.backbone.core.workflow.GenerationOutcome;
 import dev.backbone.core.workflow.ValidationOutcome;
+import dev.backbone.server.ratelimit.RouteLimit;
+import dev.backbone.server.security.Guard;
 import dev.backbone.server.workflow.WorkflowService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -65,6 +67,7 @@ class GenerateController {
             @JsonProperty("strict_validation") Boolean strictValidation) {}
 
     @PostMapping("/api/v1/generate")
+    @Guard(scope = "generate", limit = RouteLimit.GENERATION)
     @Operation(summary = "Generate code from a schema",
             description = "Runs validate, plan, generate (SQLAlchemy models and SQL DDL) and verify. "
                     + "enable_code_validation (default true) runs the in-JVM checks on the files; strict_validation "

@@ -31,6 +31,8 @@ public final class SettingsLoader {
                     "SCHEMA_REVIEWER");
 
     private static final Pattern AGENT_PROVIDER = Pattern.compile("([A-Z][A-Z0-9_]*)_LLM_PROVIDER");
+    private static final Pattern ORIGIN = Pattern.compile("(?i)https?://(?:[a-z0-9.-]+|\\[[0-9a-f:.]+])(?::\\d{1,5})?/?");
+    private static final Pattern IP_LITERAL = Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final Function<String, String> lookup;
     private final Set<String> names;
@@ -155,13 +157,71 @@ public final class SettingsLoader {
         if (auth && !apiKey.isSet() && !jwt.isSet()) {
             v.problem("ENABLE_AUTH=true needs API_KEY or JWT_SECRET_KEY");
         }
-        return new Settings.Security(auth, apiKey, jwt,
-                v.oneOf("JWT_ALGORITHM", "HS256", List.of("HS256", "HS384", "HS512")).toUpperCase(Locale.ROOT),
+        String algorithm = v.oneOf("JWT_ALGORITHM", "HS256", List.of("HS256", "HS384", "HS512")).toUpperCase(Locale.ROOT);
+        int minKeyBytes = Integer.parseInt(algorithm.substring(2)) / 8;
+        if (jwt.isSet() && jwt.value().strip().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < minKeyBytes) {
+            // RFC 7518 3.2: an HMAC key at least as long as the hash; a shorter one can be brute-forced offline.
+            v.problem("JWT_SECRET_KEY is shorter than the " + minKeyBytes + " bytes JWT_ALGORITHM=" + algorithm
+                    + " needs (RFC 7518); use a random value, e.g. `openssl rand -hex 32`");
+        }
+        Settings.RateLimits d = Settings.RateLimits.DEFAULTS;
+        Settings.RateLimits limits = new Settings.RateLimits(
+                v.integer("RATE_LIMIT_PUBLIC", d.publicPerMinute(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_AUTHENTICATED", d.authenticatedPerMinute(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_GENERATION_PER_MINUTE", d.generationPerMinute(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_GENERATION_PER_HOUR", d.generationPerHour(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_VALIDATION", d.validationPerMinute(), 1, 1_000_000));
+        List<String> origins = corsOrigins();
+        boolean credentials = v.bool("CORS_ALLOW_CREDENTIALS", true);
+        if (origins.contains("*") && credentials) {
+            v.problem("CORS_ORIGINS='*' cannot be combined with CORS_ALLOW_CREDENTIALS=true (browsers refuse it, and it "
+                    + "would let any site call the API with the user's credentials); list the origins or set "
+                    + "CORS_ALLOW_CREDENTIALS=false");
+        }
+        return new Settings.Security(auth, apiKey, jwt, algorithm,
                 v.integer("JWT_EXPIRATION_HOURS", 24, 1, 24 * 366),
                 v.bool("ENABLE_RATE_LIMITING", true),
-                v.list("CORS_ORIGINS", List.of("http://localhost:3000", "http://localhost:8000")),
-                v.bool("CORS_ALLOW_CREDENTIALS", true),
-                v.bool("ENABLE_SECURITY_HEADERS", true));
+                limits,
+                origins,
+                credentials,
+                v.bool("ENABLE_SECURITY_HEADERS", true),
+                forwardedAllowIps());
+    }
+
+    /** {@code CORS_ORIGINS}: none by default; each an origin ({@code scheme://host[:port]}, no path) or {@code *}. */
+    private List<String> corsOrigins() {
+        List<String> origins = v.list("CORS_ORIGINS", List.of());
+        for (String o : origins) {
+            if (!o.equals("*") && !ORIGIN.matcher(o).matches()) {
+                v.problem("CORS_ORIGINS has '" + o + "', which is not an origin (scheme://host[:port], no path, e.g. "
+                        + "https://app.example.com)");
+            }
+        }
+        return origins.stream().map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+    }
+
+    /** {@code FORWARDED_ALLOW_IPS}: addresses (IPv4 or IPv6 literals) or {@code *}; default the loopback addresses. */
+    private List<String> forwardedAllowIps() {
+        List<String> ips = v.list("FORWARDED_ALLOW_IPS", List.of("127.0.0.1", "::1"));
+        List<String> out = new java.util.ArrayList<>();
+        for (String ip : ips) {
+            if (ip.equals("*")) {
+                out.add(ip);
+                continue;
+            }
+            try {
+                // A literal only (the pattern admits digits, dots, colons, hex): no name lookup happens.
+                if (IP_LITERAL.matcher(ip).matches()) {
+                    out.add(java.net.InetAddress.getByName(ip).getHostAddress());
+                    continue;
+                }
+            } catch (java.net.UnknownHostException e) {
+                // reported below
+            }
+            v.problem("FORWARDED_ALLOW_IPS has '" + ip + "', which is not an IP address or * (networks in CIDR "
+                    + "notation are not supported)");
+        }
+        return out;
     }
 
     private Path templateDir() {

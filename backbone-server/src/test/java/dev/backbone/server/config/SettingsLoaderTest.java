@@ -45,6 +45,11 @@ class SettingsLoaderTest {
         assertThat(s.logging().dir()).isEqualTo(Path.of("logs"));
         assertThat(s.logging().retentionDays()).isEqualTo(30);
         assertThat(s.security().jwtAlgorithm()).isEqualTo("HS256");
+        assertThat(s.security().enableRateLimiting()).isTrue();
+        assertThat(s.security().rateLimits()).isEqualTo(new Settings.RateLimits(20, 100, 10, 50, 50));
+        assertThat(s.security().corsOrigins()).isEmpty();
+        assertThat(s.security().enableSecurityHeaders()).isTrue();
+        assertThat(s.security().forwardedAllowIps()).containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(s.templateDir()).isNull();
     }
 
@@ -154,5 +159,54 @@ class SettingsLoaderTest {
         Files.writeString(dir.resolve(".env"), "APP_NAME=x\nthis is not an assignment\n");
         assertThatThrownBy(() -> load(Map.of())).isInstanceOf(ConfigurationException.class)
                 .hasMessageEndingWith(".env:2: expected NAME=value");
+    }
+
+    @Test
+    void rateLimitsAreWholeNumbersCheckedAtStartUp() {
+        Settings s = load(Map.of("RATE_LIMIT_PUBLIC", "5", "RATE_LIMIT_AUTHENTICATED", "500",
+                "RATE_LIMIT_GENERATION_PER_MINUTE", "3", "RATE_LIMIT_GENERATION_PER_HOUR", "30", "RATE_LIMIT_VALIDATION", "7"));
+        assertThat(s.security().rateLimits()).isEqualTo(new Settings.RateLimits(5, 500, 3, 30, 7));
+        assertThatThrownBy(() -> load(Map.of("RATE_LIMIT_PUBLIC", "20/minute", "RATE_LIMIT_VALIDATION", "0",
+                "RATE_LIMIT_GENERATION_PER_HOUR", "-1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("RATE_LIMIT_PUBLIC='20/minute' is not a whole number")
+                .hasMessageContaining("RATE_LIMIT_VALIDATION=0 is out of range")
+                .hasMessageContaining("RATE_LIMIT_GENERATION_PER_HOUR=-1 is out of range");
+    }
+
+    @Test
+    void corsOriginsAreOriginsAndAWildcardNeverGoesWithCredentials() {
+        assertThat(load(Map.of("CORS_ORIGINS", "https://app.example/, http://localhost:3000")).security().corsOrigins())
+                .containsExactly("https://app.example", "http://localhost:3000");
+        assertThatThrownBy(() -> load(Map.of("CORS_ORIGINS", "*")))
+                .hasMessageContaining("CORS_ORIGINS='*' cannot be combined with CORS_ALLOW_CREDENTIALS=true");
+        assertThat(load(Map.of("CORS_ORIGINS", "*", "CORS_ALLOW_CREDENTIALS", "false")).security().corsOrigins())
+                .containsExactly("*");
+        assertThatThrownBy(() -> load(Map.of("CORS_ORIGINS", "app.example, https://x.example/path")))
+                .hasMessageContaining("CORS_ORIGINS has 'app.example', which is not an origin")
+                .hasMessageContaining("CORS_ORIGINS has 'https://x.example/path', which is not an origin");
+    }
+
+    @Test
+    void aJwtKeyShorterThanItsAlgorithmNeedsIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> load(Map.of("JWT_SECRET_KEY", "short-secret-value")))
+                .hasMessageContaining("JWT_SECRET_KEY is shorter than the 32 bytes JWT_ALGORITHM=HS256 needs")
+                .hasMessageNotContaining("short-secret-value");
+        String k48 = "k".repeat(48);
+        assertThat(load(Map.of("JWT_SECRET_KEY", k48, "JWT_ALGORITHM", "hs384")).security().jwtAlgorithm()).isEqualTo("HS384");
+        assertThatThrownBy(() -> load(Map.of("JWT_SECRET_KEY", k48, "JWT_ALGORITHM", "HS512")))
+                .hasMessageContaining("64 bytes JWT_ALGORITHM=HS512");
+        assertThatThrownBy(() -> load(Map.of("JWT_SECRET_KEY", k48, "JWT_ALGORITHM", "none")))
+                .hasMessageContaining("JWT_ALGORITHM='none' is not one of HS256, HS384, HS512");
+    }
+
+    @Test
+    void forwardedAllowIpsAreAddressesOrAStar() {
+        assertThat(load(Map.of("FORWARDED_ALLOW_IPS", "10.0.0.7, ::1")).security().forwardedAllowIps())
+                .containsExactly("10.0.0.7", "0:0:0:0:0:0:0:1");
+        assertThat(load(Map.of("FORWARDED_ALLOW_IPS", "*")).security().forwardedAllowIps()).containsExactly("*");
+        assertThatThrownBy(() -> load(Map.of("FORWARDED_ALLOW_IPS", "10.0.0.0/8, proxy.internal")))
+                .hasMessageContaining("FORWARDED_ALLOW_IPS has '10.0.0.0/8'")
+                .hasMessageContaining("FORWARDED_ALLOW_IPS has 'proxy.internal'");
     }
 }
