@@ -67,9 +67,10 @@ final class ApiGuard implements HandlerInterceptor {
             }
         }
         if (needsCredential && principal == null) {
-            String message = auth instanceof Authentication.Invalid i ? i.message()
-                    : "authentication required: " + authenticator.howTo();
-            log.info("Refused {} {}: 401 {}", request.getMethod(), request.getRequestURI(), message);
+            String reason = auth instanceof Authentication.Invalid i ? i.message() : null;
+            String message = reason != null ? reason : "authentication required: " + authenticator.howTo();
+            log.info("Refused {} {}: 401 {}", request.getMethod(), request.getRequestURI(),
+                    reason != null ? reason : "no credential");
             GuardResponses.unauthorized(request, response, message, authenticator.challenges(auth));
             return false;
         }
