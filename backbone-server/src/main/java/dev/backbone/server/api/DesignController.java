@@ -110,7 +110,7 @@ class DesignController {
             return new DesignResponse(INVALID, schema, false, d.attempts(), errors, warnings, d.errorType(), d.message());
         }
         if (!AgentRun.NOT_CONFIGURED.equals(d.errorType())) {
-            log.warn("Schema design failed after {} attempt(s): error_type={}: {}", d.attempts(), d.errorType(), d.message());
+            log.warn("Schema design failed after {} attempt(s): error_type={}", d.attempts(), d.errorType());
         }
         throw AgentFailures.of(d.errorType(), d.message(), fields(FAILED, schema, d.attempts(), errors, warnings));
     }

@@ -68,7 +68,7 @@ final class SchemaReviews {
             log.info("Schema review: {} suggestion(s) from {} ({})", r.suggestions().size(),
                     agents.reviewer().config().provider().wire(), agents.reviewer().config().model());
         } else if (!AgentRun.NOT_CONFIGURED.equals(r.errorType())) {
-            log.warn("Schema review failed: error_type={}: {}", r.errorType(), r.message());
+            log.warn("Schema review failed: error_type={}", r.errorType());
         }
         return r;
     }
