@@ -81,6 +81,19 @@ class LlmNotConfiguredTest {
         assertThat(llm.get("metadata").get("model").asString()).isEqualTo("gpt-4o-mini");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesBothRoutes() {
+        JsonNode paths = Json.parse(new Http(port).get("/openapi.json").body()).get("paths");
+        for (String route : java.util.List.of("/api/v1/design", "/api/v1/review")) {
+            JsonNode post = paths.get(route).get("post");
+            assertThat(post.get("responses").propertyNames()).as(route).contains("200", "422", "502", "503");
+            assertThat(post.get("requestBody").get("required").asBoolean()).isTrue();
+        }
+        JsonNode generateBody = Json.parse(new Http(port).get("/openapi.json").body()).get("components").get("schemas")
+                .get("GenerateRequestBody").get("properties");
+        assertThat(generateBody.propertyNames()).contains("enable_llm_review");
+    }
+
     private static void assertRefused(HttpResponse<String> r, int status, String message) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         JsonNode b = Json.parse(r.body());
