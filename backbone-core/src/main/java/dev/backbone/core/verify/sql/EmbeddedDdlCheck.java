@@ -49,7 +49,7 @@ public final class EmbeddedDdlCheck {
             Check executed = execute(c, engine, statements);
             checks.add(executed);
             if (executed.status() == Status.PASSED) {
-                checks.add(StructureCheck.check(c, plan));
+                checks.add(StructureCheck.check(c, engine, plan));
             } else {
                 checks.add(check(STRUCTURE, Status.SKIPPED, "not checked: the script did not execute"));
             }
