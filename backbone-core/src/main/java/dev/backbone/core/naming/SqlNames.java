@@ -27,28 +27,51 @@ public final class SqlNames {
         return name != null && RESERVED.contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The longest identifier every supported database accepts (PostgreSQL's limit). */
+    public static final int MAX_IDENTIFIER = 63;
+
     /** Primary key constraint: {@code pk_<table>}. */
     public static String primaryKey(String table) {
-        return "pk_" + table;
+        return fit("pk_" + table);
     }
 
     /** Foreign key constraint: {@code fk_<table>_<column>_<referred table>}. */
     public static String foreignKey(String table, String column, String referredTable) {
-        return "fk_" + table + "_" + column + "_" + referredTable;
+        return fit("fk_" + table + "_" + column + "_" + referredTable);
     }
 
     /** Unique constraint: {@code uq_<table>_<column>}. */
     public static String unique(String table, String column) {
-        return "uq_" + table + "_" + column;
+        return fit("uq_" + table + "_" + column);
     }
 
     /** Index: {@code ix_<table>_<column>}. */
     public static String index(String table, String column) {
-        return "ix_" + table + "_" + column;
+        return fit("ix_" + table + "_" + column);
     }
 
     /** Enum database type (PostgreSQL {@code CREATE TYPE}): {@code <table>_<column>}. */
     public static String enumType(String table, String column) {
-        return table + "_" + column;
+        return fit(table + "_" + column);
+    }
+
+    /**
+     * A name cut to {@link #MAX_IDENTIFIER} characters the way SQLAlchemy cuts the names of its
+     * naming convention on PostgreSQL: the first 55 characters, {@code _}, and the last four hex
+     * digits of the MD5 of the whole name. Every target uses the result, so a long name is the
+     * same in {@code schema.sql} and in {@code create_all}; the models pass it explicitly.
+     */
+    public static String fit(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_IDENTIFIER) {
+            return name;
+        }
+        String md5;
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("MD5").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md5 = java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_IDENTIFIER - 8)) + "_" + md5.substring(md5.length() - 4);
     }
 }

@@ -16,7 +16,7 @@ import java.util.StringJoiner;
  * <p>The passes, each its own class and each linear in the document (tables + columns + keys +
  * relationships; the build order adds a log factor):
  * <ol>
- *   <li>{@link TableIndex}: lookups, and a defensive re-check of what planning relies on;
+ *   <li>{@link TableIndex} and {@link PlanInputCheck}: lookups, and a defensive re-check of what planning relies on;
  *   <li>{@link DependencyGraph}, {@link CycleResolver} ({@link StronglyConnectedComponents}),
  *       {@link BuildOrder}: which keys are deferred and the order of the tables;
  *   <li>{@link RelationshipPairing} ({@link RelationshipLinks}), {@link AssociationPlanner},
@@ -62,12 +62,14 @@ public final class Architect {
         CycleResolver.Resolution cycles = CycleResolver.resolve(index, graph);
         findings.addAll(cycles.findings());
         boolean[] deferred = cycles.deferred();
-        int[] order = null;
-        if (cycles.satisfiable()) {
-            order = new BuildOrder(graph).all(e -> !deferred[graph.edge(e).id()]);
-            if (order.length < index.size()) {
-                reportUnplaced(index, order, findings);
-            }
+        // With a NOT NULL cycle, the order still places every table outside it (and outside what
+        // depends on it); the rest is BUILD_ORDER_INCOMPLETE, as earlier BackBone reported.
+        int[] order = new BuildOrder(graph).all(e -> !deferred[graph.edge(e).id()]);
+        if (order.length < index.size()) {
+            reportUnplaced(index, order, findings);
+        }
+        if (!cycles.satisfiable()) {
+            order = null;
         }
         List<RelSide> sides = RelationshipPairing.pair(index, findings);
         List<AssociationTable> associations = AssociationPlanner.plan(index, sides, findings);
@@ -92,7 +94,7 @@ public final class Architect {
         return new Result(plan, findings);
     }
 
-    /** Defensive: after cycles are resolved every table has a place; if one does not, say which. */
+    /** Names the tables without a place: those in a NOT NULL cycle and those that depend on one. */
     private static void reportUnplaced(TableIndex index, int[] order, List<Finding> findings) {
         boolean[] placed = new boolean[index.size()];
         for (int t : order) {
@@ -107,7 +109,8 @@ public final class Architect {
             }
         }
         findings.add(Findings.at(FindingCode.BUILD_ORDER_INCOMPLETE, "these tables could not be placed in the build"
-                + " order: " + missing + "; their foreign keys still form a cycle", index.table(first).at(), "table_name"));
+                + " order: " + missing + "; each is in, or depends on, a cycle of NOT NULL foreign keys (see"
+                + " CIRCULAR_DEPENDENCY): make one key of the cycle nullable", index.table(first).at(), "table_name"));
     }
 
     private static boolean hasError(List<Finding> findings) {

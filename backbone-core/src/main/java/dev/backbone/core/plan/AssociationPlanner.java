@@ -111,8 +111,7 @@ final class AssociationPlanner {
     }
 
     private AssociationTable.Side side(String association, String column, int table, int keyColumn) {
-        int[] src = index.source(table, keyColumn);
-        ColumnType type = index.column(src[0], src[1]).type();
+        ColumnType type = index.columnById(index.source(table, keyColumn)).type();
         return new AssociationTable.Side(column, index.name(table), index.column(table, keyColumn).name(), type,
                 SqlNames.foreignKey(association, column, index.name(table)));
     }

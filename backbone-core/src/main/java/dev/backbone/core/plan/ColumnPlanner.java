@@ -1,6 +1,5 @@
 package dev.backbone.core.plan;
 
-import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.naming.SqlNames;
 import dev.backbone.core.plan.PlannedColumn.EnumType;
 import dev.backbone.core.plan.PlannedColumn.ForeignKeyRef;
@@ -21,6 +20,16 @@ import java.util.List;
  * constraint, and the columns the table's options add.
  */
 final class ColumnPlanner {
+
+    /** The options' columns are the same in every table (records are immutable, so shared). */
+    static final PlannedColumn CREATED_AT =
+            mixin("created_at", ColumnType.DATETIME, false, false, DefaultValue.NOW, Origin.TIMESTAMP_MIXIN);
+    static final PlannedColumn UPDATED_AT =
+            mixin("updated_at", ColumnType.DATETIME, false, false, DefaultValue.NOW, Origin.TIMESTAMP_MIXIN);
+    static final PlannedColumn IS_DELETED =
+            mixin("is_deleted", ColumnType.BOOLEAN, false, true, DefaultValue.FALSE, Origin.SOFT_DELETE_MIXIN);
+    static final PlannedColumn DELETED_AT =
+            mixin("deleted_at", ColumnType.DATETIME, true, false, null, Origin.SOFT_DELETE_MIXIN);
 
     private final TableIndex index;
     private final boolean[] deferred;
@@ -64,12 +73,12 @@ final class ColumnPlanner {
             out.add(declared(t, c, keys == 1));
         }
         if (table.useTimestamps()) {
-            out.add(mixin("created_at", ColumnType.DATETIME, false, false, DefaultValue.NOW, Origin.TIMESTAMP_MIXIN));
-            out.add(mixin("updated_at", ColumnType.DATETIME, false, false, DefaultValue.NOW, Origin.TIMESTAMP_MIXIN));
+            out.add(CREATED_AT);
+            out.add(UPDATED_AT);
         }
         if (table.useSoftDelete()) {
-            out.add(mixin("is_deleted", ColumnType.BOOLEAN, false, true, DefaultValue.FALSE, Origin.SOFT_DELETE_MIXIN));
-            out.add(mixin("deleted_at", ColumnType.DATETIME, true, false, null, Origin.SOFT_DELETE_MIXIN));
+            out.add(IS_DELETED);
+            out.add(DELETED_AT);
         }
         return out;
     }
@@ -77,8 +86,8 @@ final class ColumnPlanner {
     private PlannedColumn declared(int t, int c, boolean singleKey) {
         Table table = index.table(t);
         Column col = table.columns().get(c);
-        int[] src = index.source(t, c);
-        Column stored = index.column(src[0], src[1]);
+        int src = index.source(t, c);
+        Column stored = index.columnById(src);
         ColumnType type = stored.type();
         Integer length = type == ColumnType.STRING
                 ? (stored.length() != null ? stored.length() : PlannedColumn.DEFAULT_STRING_LENGTH) : null;
@@ -89,9 +98,9 @@ final class ColumnPlanner {
                 && !Boolean.FALSE.equals(col.autoincrement());
         // a single-column key is already unique and indexed: saying so again would add a redundant constraint
         boolean redundant = col.primaryKey() && singleKey;
-        return new PlannedColumn(col.name(), PythonNames.attributeFor(col.name()), type, length, precision, scale,
+        return new PlannedColumn(col.name(), index.attribute(t, c), type, length, precision, scale,
                 col.primaryKey(), autoincrement, col.unique() && !redundant, col.indexed() && !redundant,
-                col.effectiveNullable(), defaultOf(col, type), type == ColumnType.ENUM ? enums[src[0]][src[1]] : null,
+                col.effectiveNullable(), defaultOf(col, type), type == ColumnType.ENUM ? enums[index.tableOfId(src)][index.columnOfId(src)] : null,
                 fk == null ? null : reference(fk), col.description(), Origin.DECLARED);
     }
 

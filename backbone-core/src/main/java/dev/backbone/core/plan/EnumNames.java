@@ -4,7 +4,6 @@ import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.naming.SqlNames;
 import dev.backbone.core.plan.PlannedColumn.EnumType;
 import dev.backbone.core.schema.Column;
-import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.Table;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ final class EnumNames {
     }
 
     static String memberName(String value, int position) {
-        String plain = Normalizer.normalize(value, Normalizer.Form.NFD);
+        String plain = isAscii(value) ? value : Normalizer.normalize(value, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(plain.length() + 4);
         boolean letters = false;
         char prev = 0;
@@ -134,8 +133,12 @@ final class EnumNames {
         return name;
     }
 
-    /** Whether the column stores an Enum of its own (not a key that borrows its target's). */
-    static boolean ownsEnum(Column c) {
-        return c.type() == ColumnType.ENUM;
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 }

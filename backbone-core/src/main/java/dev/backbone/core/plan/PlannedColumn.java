@@ -11,7 +11,10 @@ import java.util.List;
  *     declarative names such as {@code metadata})
  * @param type the storage type: a ForeignKey column has the type of the column it points to
  * @param length for String: the declared length, or {@link #DEFAULT_STRING_LENGTH}
- * @param autoincrement resolved: true for a single integer primary key unless it says false
+ * @param autoincrement resolved: true for a single Integer/BigInteger primary key that is not a
+ *     foreign key, unless it says false
+ * @param unique declared {@code unique}; always false on a single-column primary key (already unique)
+ * @param indexed declared {@code index}; always false on a single-column primary key
  * @param defaultValue the validated default, or {@code null}
  * @param enumType for Enum columns: names of the Python class and the database type, and labels
  * @param foreignKey for ForeignKey columns: what it references
@@ -49,7 +52,12 @@ public record PlannedColumn(
         return foreignKey != null;
     }
 
-    /** An Enum column's labels and names: the Python class, and the database type (PostgreSQL CREATE TYPE). */
+    /**
+     * An Enum column's labels and names: the Python class, and the database type (PostgreSQL
+     * CREATE TYPE), both unique in the project; {@code memberNames[i]} is the Python member of
+     * {@code values[i]} (a safe, distinct UPPER_SNAKE identifier). A foreign key to an Enum
+     * column carries the same instance as its target.
+     */
     public record EnumType(String className, String dbName, List<String> values, List<String> memberNames) {
         public EnumType {
             values = List.copyOf(values);

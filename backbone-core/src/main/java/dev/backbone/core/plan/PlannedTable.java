@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One table ready to render.
  *
- * @param moduleName the Python module (file name without {@code .py}) of its model
+ * @param moduleName the Python module (file name without {@code .py}) of its model: the table
+ *     name, with a trailing {@code _} when it is a Python keyword or one of the package's own
+ *     modules ({@code base}, {@code mixins}, {@code associations}); unique in the project
  * @param columns every column of the table: declared ones first, in document order, then those
  *     the options add ({@link PlannedColumn.Origin}); a model renders only declared ones (the
  *     mixins bring the rest), DDL renders all

@@ -39,14 +39,24 @@ final class RelationshipNames {
     private void run(List<RelSide> sides) {
         List<List<RelSide>> byTable = new ArrayList<>(index.size());
         for (int t = 0; t < index.size(); t++) {
-            byTable.add(new ArrayList<>(0));
+            byTable.add(null);
         }
         for (RelSide s : sides) {
-            byTable.get(s.table).add(s);
+            List<RelSide> l = byTable.get(s.table);
+            if (l == null) {
+                byTable.set(s.table, l = new ArrayList<>(2));
+            }
+            l.add(s);
         }
         for (int t = 0; t < index.size(); t++) {
-            Map<String, String> taken = columnAttributes(index.table(t));
             List<RelSide> mine = byTable.get(t);
+            if (mine == null && !renamesAColumn(t)) {
+                continue; // no relationship and every attribute is its column's name: nothing can meet
+            }
+            Map<String, Object> taken = columnAttributes(t);
+            if (mine == null) {
+                continue;
+            }
             for (RelSide s : mine) {
                 if (s.mirror != null && s.mirror.rel.backPopulates() != null) {
                     given(s, taken);
@@ -65,53 +75,67 @@ final class RelationshipNames {
         }
     }
 
-    /** Attributes the columns take (declared, then those the options add); reports two columns meeting on one. */
-    private Map<String, String> columnAttributes(Table table) {
-        Map<String, String> taken = new HashMap<>();
-        Map<String, String> columnOf = new HashMap<>();
-        for (Column c : table.columns()) {
-            String a = PythonNames.attributeFor(c.name());
-            String before = columnOf.putIfAbsent(a, c.name());
-            if (before == null) {
-                taken.put(a, "column `" + c.name() + "`");
-            } else if (!before.equals(c.name())) {
+    private boolean renamesAColumn(int t) {
+        List<Column> columns = index.table(t).columns();
+        for (int c = 0; c < columns.size(); c++) {
+            if (!index.attribute(t, c).equals(columns.get(c).name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Attributes the columns take (declared, then those the options add), each mapped to what
+     * holds it: a column name (String) or a relationship ({@link RelSide}); messages are built
+     * only when two meet. Reports two columns meeting on one attribute.
+     */
+    private Map<String, Object> columnAttributes(int t) {
+        Table table = index.table(t);
+        Map<String, Object> taken = new HashMap<>(table.columns().size() * 2 + 8);
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column c = table.columns().get(i);
+            String a = index.attribute(t, i);
+            Object before = taken.putIfAbsent(a, c.name());
+            if (before != null && !before.equals(c.name())) {
                 findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "columns `" + before + "` and `"
                         + c.name() + "` of `" + table.tableName() + "` would both become the model attribute `" + a
                         + "` (a Python keyword or reserved name gets a trailing `_`); rename one", c.at(), "name"));
             }
         }
-        List<String> mixins = new ArrayList<>(4);
         if (table.useTimestamps()) {
-            mixins.add("created_at");
-            mixins.add("updated_at");
+            taken.putIfAbsent("created_at", "created_at");
+            taken.putIfAbsent("updated_at", "updated_at");
         }
         if (table.useSoftDelete()) {
-            mixins.add("is_deleted");
-            mixins.add("deleted_at");
-        }
-        for (String m : mixins) {
-            taken.putIfAbsent(m, "column `" + m + "` (added by the table's options)");
+            taken.putIfAbsent("is_deleted", "is_deleted");
+            taken.putIfAbsent("deleted_at", "deleted_at");
         }
         return taken;
     }
 
-    private void given(RelSide s, Map<String, String> taken) {
+    private String describe(Object holder) {
+        if (holder instanceof RelSide r) {
+            return "the " + r.type.wire() + " to `" + index.name(r.target) + "`";
+        }
+        return "column `" + holder + "`";
+    }
+
+    private void given(RelSide s, Map<String, Object> taken) {
         String name = PythonNames.attributeFor(s.mirror.rel.backPopulates());
-        String what = "the " + s.type.wire() + " to `" + index.name(s.target) + "`";
-        String before = taken.putIfAbsent(name, what);
+        Object before = taken.putIfAbsent(name, s);
         s.attribute = name;
         if (before != null) {
             Table table = index.table(s.table);
             findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "`back_populates` `"
-                    + s.mirror.rel.backPopulates() + "` names " + what + " on `" + table.className() + "`, but `"
-                    + table.className() + "` already has an attribute `" + name + "` (" + before
+                    + s.mirror.rel.backPopulates() + "` names " + describe(s) + " on `" + table.className() + "`, but `"
+                    + table.className() + "` already has an attribute `" + name + "` (" + describe(before)
                     + "); choose another name", s.mirror.rel.at(), "back_populates"));
         }
     }
 
-    private void derived(RelSide s, Map<String, String> taken) {
+    private void derived(RelSide s, Map<String, Object> taken) {
         Table target = index.table(s.target);
-        String byClass = PythonNames.attributeFor(Naming.snake(target.className()));
         String first;
         if (s.type.toMany()) {
             first = PythonNames.attributeFor(target.tableName());
@@ -119,19 +143,18 @@ final class RelationshipNames {
             String column = index.column(s.link.table(), s.link.column()).name();
             first = column.endsWith("_id") && column.length() > 3
                     ? PythonNames.attributeFor(column.substring(0, column.length() - 3))
-                    : byClass;
+                    : PythonNames.attributeFor(Naming.snake(target.className()));
         } else {
-            first = byClass;
+            first = PythonNames.attributeFor(Naming.snake(target.className()));
         }
-        String what = "the " + s.type.wire() + " to `" + target.tableName() + "`";
         String name = first;
         if (taken.containsKey(name) && !s.type.toMany()) {
-            name = byClass;
+            name = PythonNames.attributeFor(Naming.snake(target.className()));
         }
         for (int n = 2; taken.containsKey(name); n++) {
             name = first + "_" + n;
         }
-        taken.put(name, what);
+        taken.put(name, s);
         s.attribute = name;
     }
 

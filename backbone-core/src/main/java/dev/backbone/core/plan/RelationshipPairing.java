@@ -61,7 +61,7 @@ final class RelationshipPairing {
                 sides.add(s);
                 int lo = Math.min(t, target);
                 int hi = Math.max(t, target);
-                Group g = groups.computeIfAbsent(TableIndex.pairKey(lo, hi), k -> new Group());
+                Group g = groups.computeIfAbsent(index.pairKey(lo, hi), k -> new Group());
                 (t == lo ? g.low : g.high).add(s);
             }
         }
@@ -84,6 +84,17 @@ final class RelationshipPairing {
 
     /** Pass 1: same link; pass 2: compatible link, in declaration order. */
     private static void match(List<RelSide> mine, List<RelSide> others) {
+        if (mine != others && mine.size() == 1 && others.size() == 1) {
+            // the usual case, one relationship each way: no queues needed
+            RelSide r = mine.get(0);
+            RelSide s = others.get(0);
+            Object a = r.linkKey();
+            Object b = s.linkKey();
+            if (r.type.mirror() == s.type && (a == null || b == null || a.equals(b))) {
+                link(r, s);
+            }
+            return;
+        }
         Map<Bucket, Deque<RelSide>> sameLink = new HashMap<>();
         Map<RelationshipType, Deque<RelSide>> any = new EnumMap<>(RelationshipType.class);
         Map<RelationshipType, Deque<RelSide>> open = new EnumMap<>(RelationshipType.class);

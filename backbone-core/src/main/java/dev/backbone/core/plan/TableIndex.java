@@ -1,8 +1,8 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
-import dev.backbone.core.schema.Relationship;
 import dev.backbone.core.schema.Schema;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
@@ -29,30 +29,43 @@ final class TableIndex {
     private final Schema schema;
     private final List<Table> tables;
     private final Map<String, Integer> tableByName;
-    private final List<Map<String, Integer>> columnByName;
+    /** Tables with many columns get a name map on first lookup; small ones are scanned (cheaper than hashing). */
+    private final List<Map<String, Integer>> columnMaps;
     private final List<FkEdge> foreignKeys = new ArrayList<>();
-    private final FkEdge[][] fkOf;
+    /** Every column has a global id {@code base[t] + c}: flat arrays instead of one array per table. */
+    private final int[] base;
+    private final int[] tableOf;
+    private final FkEdge[] fkOf;
+    private final int[] source;
+    private final String[] attributes;
     private final Map<Long, List<FkEdge>> fksByPair = new HashMap<>();
-    private final int[][] sourceTable;
-    private final int[][] sourceColumn;
 
     private TableIndex(Schema schema) {
         this.schema = schema;
         this.tables = schema.tables();
         int n = tables.size();
         this.tableByName = new HashMap<>(n * 2);
-        this.columnByName = new ArrayList<>(n);
-        this.fkOf = new FkEdge[n][];
-        this.sourceTable = new int[n][];
-        this.sourceColumn = new int[n][];
+        this.columnMaps = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        this.base = new int[n + 1];
+        for (int t = 0; t < n; t++) {
+            base[t + 1] = base[t] + tables.get(t).columns().size();
+        }
+        this.tableOf = new int[base[n]];
+        for (int t = 0; t < n; t++) {
+            java.util.Arrays.fill(tableOf, base[t], base[t + 1], t);
+        }
+        this.fkOf = new FkEdge[base[n]];
+        this.source = new int[base[n]];
+        this.attributes = new String[base[n]];
     }
 
     /** Indexes the schema; anything that makes planning impossible is added to {@code findings} as an error. */
     static TableIndex build(Schema schema, List<Finding> findings) {
         TableIndex ix = new TableIndex(schema);
+        PlanInputCheck.check(schema, findings);
         ix.indexTables(findings);
         ix.indexForeignKeys(findings);
-        ix.checkRelationships(findings);
+        PlanInputCheck.checkRelationships(ix, findings);
         ix.resolveKeyTypes(findings);
         return ix;
     }
@@ -81,9 +94,31 @@ final class TableIndex {
         return i == null ? -1 : i;
     }
 
-    /** Index of the column with this name in table {@code t}, or -1. */
+    /** Index of the (first) column with this name in table {@code t}, or -1. */
     int columnIndex(int t, String columnName) {
-        Integer i = columnName == null ? null : columnByName.get(t).get(columnName);
+        if (columnName == null) {
+            return -1;
+        }
+        List<Column> cols = tables.get(t).columns();
+        if (cols.size() <= 16) {
+            for (int c = 0; c < cols.size(); c++) {
+                if (columnName.equals(cols.get(c).name())) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+        Map<String, Integer> m = columnMaps.get(t);
+        if (m == null) {
+            m = new HashMap<>(cols.size() * 2);
+            for (int c = 0; c < cols.size(); c++) {
+                if (cols.get(c).name() != null) {
+                    m.putIfAbsent(cols.get(c).name(), c);
+                }
+            }
+            columnMaps.set(t, m);
+        }
+        Integer i = m.get(columnName);
         return i == null ? -1 : i;
     }
 
@@ -98,7 +133,7 @@ final class TableIndex {
 
     /** The foreign key of column {@code c} of table {@code t}, or null when it is not one. */
     FkEdge foreignKey(int t, int c) {
-        return fkOf[t][c];
+        return fkOf[base[t] + c];
     }
 
     /** Foreign keys of table {@code from} pointing at table {@code to}, in column order (possibly empty). */
@@ -114,10 +149,24 @@ final class TableIndex {
 
     /**
      * The column whose type a column really stores: itself, or for a foreign key the column at the
-     * end of its chain of references (a key may point at a key). {@code [table, column]}.
+     * end of its chain of references (a key may point at a key), as a global column id.
      */
-    int[] source(int t, int c) {
-        return new int[] {sourceTable[t][c], sourceColumn[t][c]};
+    int source(int t, int c) {
+        return source[base[t] + c];
+    }
+
+    /** The column with this global id. */
+    Column columnById(int id) {
+        int t = tableOf[id];
+        return tables.get(t).columns().get(id - base[t]);
+    }
+
+    int tableOfId(int id) {
+        return tableOf[id];
+    }
+
+    int columnOfId(int id) {
+        return id - base[tableOf[id]];
     }
 
     /** {@code orders.invoice_id -> invoices.id}: how messages name a foreign key. */
@@ -130,8 +179,18 @@ final class TableIndex {
         return tables.get(t).tableName();
     }
 
-    static long pairKey(int a, int b) {
-        return ((long) a << 32) | (b & 0xffffffffL);
+    /**
+     * A map key for an ordered pair of tables: {@code a * size + b}, unique, and (unlike packing
+     * into high and low halves, whose {@code Long.hashCode} is {@code a ^ b}) well spread, since
+     * neighbouring tables pointing at each other would otherwise all land in a few buckets.
+     */
+    long pairKey(int a, int b) {
+        return (long) a * tables.size() + b;
+    }
+
+    /** The Python attribute of column {@code c} of table {@code t} (computed once: every pass asks). */
+    String attribute(int t, int c) {
+        return attributes[base[t] + c];
     }
 
     // --- building and checking
@@ -140,43 +199,17 @@ final class TableIndex {
         for (int t = 0; t < tables.size(); t++) {
             Table table = tables.get(t);
             String name = table.tableName();
-            if (name == null) {
-                findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                        "a table without `table_name` cannot be planned", table.at(), "table_name"));
-            } else if (tableByName.putIfAbsent(name, t) != null) {
+            if (name != null && tableByName.putIfAbsent(name, t) != null) {
                 findings.add(Findings.at(FindingCode.DUPLICATE_TABLE_NAME,
                         "table `" + name + "` is declared twice; give each table its own `table_name`", table.at(),
                         "table_name"));
             }
-            if (table.className() == null) {
-                findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                        "a table without `class_name` cannot be planned", table.at(), "class_name"));
-            }
-            Map<String, Integer> cols = new HashMap<>(table.columns().size() * 2);
-            boolean hasKey = false;
             for (int c = 0; c < table.columns().size(); c++) {
-                Column col = table.columns().get(c);
-                hasKey |= col.primaryKey();
-                if (col.name() == null) {
-                    findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                            "a column without `name` cannot be planned", col.at(), "name"));
-                } else {
-                    cols.putIfAbsent(col.name(), c);
-                }
-                if (col.type() == null) {
-                    findings.add(Findings.at(FindingCode.UNKNOWN_COLUMN_TYPE, "column `" + col.name()
-                            + "` has no known `type`; use one of " + ColumnType.allowed(), col.at(), "type"));
-                } else if (col.type() == ColumnType.ENUM && (col.values() == null || col.values().isEmpty())) {
-                    findings.add(Findings.at(FindingCode.ENUM_NO_VALUES,
-                            "Enum column `" + col.name() + "` needs a non-empty `values` list", col.at(), "values"));
+                String column = table.columns().get(c).name();
+                if (column != null) {
+                    attributes[base[t] + c] = PythonNames.attributeFor(column);
                 }
             }
-            if (!hasKey) {
-                findings.add(Findings.at(FindingCode.MISSING_PRIMARY_KEY, "table `" + name
-                        + "` has no primary key; mark one column `\"primary_key\": true`", table.at(), "columns"));
-            }
-            columnByName.add(cols);
-            fkOf[t] = new FkEdge[table.columns().size()];
         }
     }
 
@@ -213,23 +246,8 @@ final class TableIndex {
                 }
                 FkEdge e = new FkEdge(foreignKeys.size(), t, c, target, targetColumn, col.effectiveNullable());
                 foreignKeys.add(e);
-                fkOf[t][c] = e;
+                fkOf[base[t] + c] = e;
                 fksByPair.computeIfAbsent(pairKey(t, target), k -> new ArrayList<>(2)).add(e);
-            }
-        }
-    }
-
-    private void checkRelationships(List<Finding> findings) {
-        for (Table table : tables) {
-            for (Relationship r : table.relationships()) {
-                if (r.type() == null) {
-                    findings.add(Findings.at(FindingCode.INVALID_RELATIONSHIP_TYPE,
-                            "a relationship without a known `type` cannot be planned", r.at(), "type"));
-                }
-                if (indexOf(r.targetTable()) < 0) {
-                    findings.add(Findings.at(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` `"
-                            + r.targetTable() + "` names no table of the document", r.at(), "target_table"));
-                }
             }
         }
     }
@@ -239,60 +257,50 @@ final class TableIndex {
      * iteratively and memoizing, so that a chain of 10,000 keys is linear and cannot overflow the stack.
      */
     private void resolveKeyTypes(List<Finding> findings) {
-        int n = tables.size();
-        int[][] walk = new int[n][];
-        for (int t = 0; t < n; t++) {
-            int m = tables.get(t).columns().size();
-            sourceTable[t] = new int[m];
-            sourceColumn[t] = new int[m];
-            walk[t] = new int[m];
-            java.util.Arrays.fill(sourceTable[t], UNRESOLVED);
-        }
+        int m = source.length;
+        java.util.Arrays.fill(source, UNRESOLVED);
+        int[] walk = new int[m];
+        int[] path = new int[Math.min(m, 16)];
         int walkId = 0;
-        List<int[]> path = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            for (int c = 0; c < sourceTable[t].length; c++) {
-                if (sourceTable[t][c] != UNRESOLVED) {
-                    continue;
+        for (int id = 0; id < m; id++) {
+            if (source[id] != UNRESOLVED) {
+                continue;
+            }
+            walkId++;
+            int length = 0;
+            int at = id;
+            int result;
+            boolean loop = false;
+            while (true) {
+                if (source[at] != UNRESOLVED) {
+                    result = source[at];
+                    break;
                 }
-                walkId++;
-                path.clear();
-                int ct = t;
-                int cc = c;
-                int rt;
-                int rc;
-                while (true) {
-                    if (sourceTable[ct][cc] != UNRESOLVED) {
-                        rt = sourceTable[ct][cc];
-                        rc = sourceColumn[ct][cc];
-                        break;
-                    }
-                    if (walk[ct][cc] == walkId) {
-                        rt = FAILED;
-                        rc = FAILED;
-                        break;
-                    }
-                    walk[ct][cc] = walkId;
-                    path.add(new int[] {ct, cc});
-                    FkEdge fk = fkOf[ct][cc];
-                    if (fk == null) {
-                        rt = ct;
-                        rc = cc;
-                        break;
-                    }
-                    ct = fk.targetTable();
-                    cc = fk.targetColumn();
+                if (walk[at] == walkId) {
+                    result = FAILED;
+                    loop = true;
+                    break;
                 }
-                for (int[] p : path) {
-                    sourceTable[p[0]][p[1]] = rt;
-                    sourceColumn[p[0]][p[1]] = rc;
+                walk[at] = walkId;
+                if (length == path.length) {
+                    path = java.util.Arrays.copyOf(path, length * 2);
                 }
-                if (rt == FAILED && path.size() > 0 && fkOf[t][c] != null && walk[ct][cc] == walkId) {
-                    Column col = column(t, c);
-                    findings.add(Findings.at(FindingCode.FK_TYPE_NOT_KEYABLE, "foreign key " + describe(fkOf[t][c])
-                            + " leads into a loop of keys that only point at each other, so no column in it has a"
-                            + " type; point one of them at a real key column", col.at(), "target"));
+                path[length++] = at;
+                FkEdge fk = fkOf[at];
+                if (fk == null) {
+                    result = at;
+                    break;
                 }
+                at = base[fk.targetTable()] + fk.targetColumn();
+            }
+            for (int i = 0; i < length; i++) {
+                source[path[i]] = result;
+            }
+            if (loop) {
+                FkEdge first = fkOf[id];
+                findings.add(Findings.at(FindingCode.FK_TYPE_NOT_KEYABLE, "foreign key " + describe(first)
+                        + " leads into a loop of keys that only point at each other, so no column in it has a"
+                        + " type; point one of them at a real key column", columnById(id).at(), "target"));
             }
         }
     }

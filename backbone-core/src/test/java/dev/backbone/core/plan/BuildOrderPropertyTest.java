@@ -28,9 +28,8 @@ class BuildOrderPropertyTest {
     }
 
     /** A random graph: edges[i] lists {target, nullable ? 1 : 0} of table i's keys. */
-    private record Graph(int n, List<int[]>[] edges) {}
+    private record Graph(int n, List<List<int[]>> edges) {}
 
-    @SuppressWarnings("unchecked")
     private static Graph randomGraph(Random rnd, boolean acyclic) {
         int n = 1 + rnd.nextInt(30);
         List<Integer> rank = new ArrayList<>();
@@ -38,9 +37,9 @@ class BuildOrderPropertyTest {
             rank.add(i);
         }
         Collections.shuffle(rank, rnd); // document order differs from any dependency order
-        List<int[]>[] edges = new List[n];
+        List<List<int[]>> edges = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            edges[i] = new ArrayList<>();
+            edges.add(new ArrayList<>());
             int keys = rnd.nextInt(4);
             for (int k = 0; k < keys; k++) {
                 int j = rnd.nextInt(n);
@@ -48,7 +47,7 @@ class BuildOrderPropertyTest {
                     continue;
                 }
                 boolean nullable = acyclic ? rnd.nextBoolean() : rnd.nextInt(3) > 0;
-                edges[i].add(new int[] {j, nullable ? 1 : 0});
+                edges.get(i).add(new int[] {j, nullable ? 1 : 0});
             }
         }
         return new Graph(n, edges);
@@ -59,7 +58,7 @@ class BuildOrderPropertyTest {
         for (int i = 0; i < g.n(); i++) {
             d.table("t" + i, "T" + i).pk();
             int k = 0;
-            for (int[] e : g.edges()[i]) {
+            for (int[] e : g.edges().get(i)) {
                 String col = "k" + (k++) + "_id";
                 if (e[1] == 1) {
                     d.fk(col, "t" + e[0] + ".id");
@@ -81,8 +80,8 @@ class BuildOrderPropertyTest {
                     continue;
                 }
                 boolean ready = true;
-                for (int k = 0; k < g.edges()[i].size(); k++) {
-                    int j = g.edges()[i].get(k)[0];
+                for (int k = 0; k < g.edges().get(i).size(); k++) {
+                    int j = g.edges().get(i).get(k)[0];
                     if (j != i && !placed[j] && (dropped == null || !dropped[i][k])) {
                         ready = false;
                     }
@@ -127,14 +126,14 @@ class BuildOrderPropertyTest {
         boolean[][] dropped = new boolean[g.n()][];
         Map<String, int[]> columnIndex = new HashMap<>();
         for (int i = 0; i < g.n(); i++) {
-            dropped[i] = new boolean[g.edges()[i].size()];
+            dropped[i] = new boolean[g.edges().get(i).size()];
             for (int k = 0; k < dropped[i].length; k++) {
                 columnIndex.put("t" + i + ".k" + k + "_id", new int[] {i, k});
             }
         }
         for (DeferredForeignKey d : p.deferred()) {
             int[] at = columnIndex.get(d.table() + "." + d.column());
-            assertThat(g.edges()[at[0]].get(at[1])[1]).as("deferred key is nullable").isEqualTo(1);
+            assertThat(g.edges().get(at[0]).get(at[1])[1]).as("deferred key is nullable").isEqualTo(1);
             dropped[at[0]][at[1]] = true;
         }
         assertThat(hasCycle(g, dropped, false)).as("what is left is acyclic").isFalse();
@@ -182,8 +181,8 @@ class BuildOrderPropertyTest {
 
     private static boolean cycleFrom(Graph g, int v, int[] state, boolean[][] dropped, boolean notNullOnly) {
         state[v] = 1;
-        for (int k = 0; k < g.edges()[v].size(); k++) {
-            int[] e = g.edges()[v].get(k);
+        for (int k = 0; k < g.edges().get(v).size(); k++) {
+            int[] e = g.edges().get(v).get(k);
             if (e[0] == v || (dropped != null && dropped[v][k]) || (notNullOnly && e[1] == 1)) {
                 continue;
             }

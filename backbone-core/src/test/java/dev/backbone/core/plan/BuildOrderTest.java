@@ -197,7 +197,9 @@ class BuildOrderTest {
                 .table("c", "C").pk().fk("a_id", "a.id")
                 .json());
         assertThat(r.plan()).isNull();
-        assertThat(codes(r)).containsExactly("CIRCULAR_DEPENDENCY");
+        assertThat(codes(r)).containsExactlyInAnyOrder("CIRCULAR_DEPENDENCY", "BUILD_ORDER_INCOMPLETE");
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("BUILD_ORDER_INCOMPLETE")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("could not be placed in the build order: a, b, c"));
     }
 
     @Test

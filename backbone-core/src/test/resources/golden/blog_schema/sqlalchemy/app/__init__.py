@@ -1,0 +1,1 @@
+"""Blog backend with Users, Posts, and Comments"""

@@ -1,0 +1,1 @@
+"""E-commerce backend with Products, Orders, and Inventory"""

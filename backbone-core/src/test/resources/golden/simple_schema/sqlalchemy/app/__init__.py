@@ -1,0 +1,1 @@
+"""A simple blog system with users and posts"""
