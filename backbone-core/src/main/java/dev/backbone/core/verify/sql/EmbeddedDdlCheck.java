@@ -69,6 +69,12 @@ public final class EmbeddedDdlCheck {
                 + expected + " (an unescaped text that ends its literal adds statements; a template override may too)");
     }
 
+    /** Statements the plan calls for in its dialect's schema.sql. */
+    public static int expectedStatementsFor(Plan plan) {
+        SqlDialect dialect = SqlDialect.of(plan.dbType());
+        return expectedStatements(new DdlBuilder(dialect).build(plan), dialect);
+    }
+
     /** Statements the plan calls for: enum types, tables, indexes, COMMENT ONs, deferred keys. */
     static int expectedStatements(Ddl.Script script, SqlDialect dialect) {
         int n = script.enums().size() + script.tables().size() + script.deferred().size();
