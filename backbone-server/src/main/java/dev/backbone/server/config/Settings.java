@@ -1,0 +1,152 @@
+package dev.backbone.server.config;
+
+import dev.backbone.core.validate.Limits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every setting of the service, parsed and checked once at start-up from the environment and
+ * {@code .env} (see {@link SettingsLoader}; names in {@code docs/configuration.md}). Immutable:
+ * components get what they need from here instead of reading variables themselves, so a bad
+ * value is caught before the port opens rather than on the first request that needs it.
+ */
+public record Settings(
+        App app,
+        Logging logging,
+        Server server,
+        Llm llm,
+        Metrics metrics,
+        Tracing tracing,
+        Security security,
+        Input input,
+        Path outputDir,
+        Path templateDir) {
+
+    public Settings {
+        Objects.requireNonNull(app);
+        Objects.requireNonNull(logging);
+        Objects.requireNonNull(server);
+        Objects.requireNonNull(llm);
+        Objects.requireNonNull(metrics);
+        Objects.requireNonNull(tracing);
+        Objects.requireNonNull(security);
+        Objects.requireNonNull(input);
+        Objects.requireNonNull(outputDir);
+    }
+
+    /** {@code APP_NAME}, {@code APP_VERSION}, {@code APP_ENV}, {@code DEBUG}. */
+    public record App(String name, String version, String environment, boolean debug) {}
+
+    /** {@code LOG_LEVEL} (guide names), {@code LOG_FORMAT} text|json, {@code LOG_DIR}, rotation. */
+    public record Logging(String level, String format, Path dir, String maxFileSize, int retentionDays) {
+
+        /** The Logback level for {@link #level()}: WARNING is WARN, CRITICAL is ERROR. */
+        public String logbackLevel() {
+            return switch (level) {
+                case "WARNING" -> "WARN";
+                case "CRITICAL" -> "ERROR";
+                default -> level;
+            };
+        }
+
+        public boolean json() {
+            return "json".equals(format);
+        }
+    }
+
+    /** {@code API_HOST}, {@code API_PORT}; graceful shutdown: {@code SHUTDOWN_TIMEOUT}, {@code SHUTDOWN_DELAY}. */
+    public record Server(String host, int port, boolean portExplicit, Duration shutdownTimeout, Duration shutdownDelay) {}
+
+    /**
+     * LLM configuration: the default provider, each provider's key/model, the per-agent
+     * overrides ({@code <AGENT>_LLM_PROVIDER}, {@code <AGENT>_MODEL}), retries and timeouts.
+     */
+    public record Llm(
+            LlmProvider defaultProvider,
+            Map<LlmProvider, Provider> providers,
+            Map<String, Agent> agents,
+            int agentMaxRetries,
+            Duration agentTimeout,
+            int llmMaxRetries) {
+
+        public Llm {
+            providers = Map.copyOf(providers);
+            agents = Map.copyOf(agents);
+        }
+
+        public Provider provider(LlmProvider p) {
+            return providers.get(p);
+        }
+
+        /** The provider every agent without an override uses. */
+        public Provider defaultSettings() {
+            return providers.get(defaultProvider);
+        }
+    }
+
+    /** One provider: its key ({@link Secret#NONE} for ollama), model and base URL ({@code <P>_BASE_URL}). */
+    public record Provider(LlmProvider provider, Secret apiKey, String model, String baseUrl) {
+
+        public boolean configured() {
+            return !provider.needsKey() || apiKey.isSet();
+        }
+    }
+
+    /** An agent's own provider and model, when {@code <AGENT>_LLM_PROVIDER}/{@code <AGENT>_MODEL} are set. */
+    public record Agent(String name, LlmProvider provider, String model) {}
+
+    /** {@code ENABLE_METRICS}; {@code METRICS_PORT}, 0 when unset (no second listener). */
+    public record Metrics(boolean enabled, int port) {
+
+        public boolean separatePort() {
+            return enabled && port > 0;
+        }
+    }
+
+    /** {@code LANGCHAIN_TRACING_V2}, {@code LANGCHAIN_API_KEY}, {@code LANGCHAIN_PROJECT}, {@code LANGCHAIN_ENDPOINT}. */
+    public record Tracing(boolean enabled, Secret apiKey, String project, String endpoint) {}
+
+    /** The security guide's names: auth, JWT, rate limiting, CORS, security headers. */
+    public record Security(
+            boolean enableAuth,
+            Secret apiKey,
+            Secret jwtSecretKey,
+            String jwtAlgorithm,
+            int jwtExpirationHours,
+            boolean enableRateLimiting,
+            List<String> corsOrigins,
+            boolean corsAllowCredentials,
+            boolean enableSecurityHeaders) {
+
+        public Security {
+            corsOrigins = List.copyOf(corsOrigins);
+        }
+    }
+
+    /** The input limits of the security guide; {@link #toLimits()} gives the engine's view. */
+    public record Input(
+            long maxJsonSize,
+            int maxTables,
+            int maxColumnsPerTable,
+            int maxRelationshipsPerTable,
+            int maxStringLength,
+            int maxArrayLength) {
+
+        public Limits toLimits() {
+            return new Limits(maxTables, maxColumnsPerTable, maxRelationshipsPerTable, maxStringLength, maxArrayLength);
+        }
+    }
+
+    /** Every configured secret value, for log redaction. */
+    public List<String> secretValues() {
+        return java.util.stream.Stream.concat(
+                        llm.providers().values().stream().map(Provider::apiKey),
+                        java.util.stream.Stream.of(tracing.apiKey(), security.apiKey(), security.jwtSecretKey()))
+                .filter(Secret::isSet)
+                .map(Secret::value)
+                .toList();
+    }
+}

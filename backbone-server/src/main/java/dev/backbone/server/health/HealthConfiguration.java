@@ -1,0 +1,24 @@
+package dev.backbone.server.health;
+
+import dev.backbone.server.config.Settings;
+import dev.backbone.server.lifecycle.ServerState;
+import dev.backbone.server.workflow.WorkflowService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Readiness evaluation (with any extra {@link HealthCheck} beans) and the detailed diagnostics. */
+@Configuration(proxyBeanMethods = false)
+public class HealthConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HealthService healthService(Settings settings, ServerState state, ObjectProvider<HealthCheck> checks,
+            ObjectProvider<HealthObserver> observers) {
+        return new HealthService(settings, state, checks.orderedStream().toList(), observers.orderedStream().toList());
+    }
+
+    @Bean
+    Diagnostics diagnostics(Settings settings, ServerState state, WorkflowService workflows) {
+        return new Diagnostics(settings, state, workflows);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.backbone.server.workflow;
+
+import dev.backbone.core.verify.VerifyMode;
+import dev.backbone.core.workflow.GenerateRequest;
+import dev.backbone.core.workflow.GenerationOutcome;
+import dev.backbone.core.workflow.ValidationOutcome;
+import dev.backbone.core.workflow.Workflow;
+import dev.backbone.core.workflow.WorkflowListener;
+import dev.backbone.server.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the engine's one pipeline for the API with the service's limits and listeners (metrics
+ * when enabled, logging always), and counts the runs in progress for
+ * {@code backbone_active_workflows} and {@code /health/detailed}.
+ */
+public final class WorkflowService {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowService.class);
+
+    private final Workflow workflow = new Workflow();
+    private final Settings settings;
+    private final WorkflowListener listener;
+    private final AtomicInteger activeGenerations = new AtomicInteger();
+    private final AtomicInteger activeValidations = new AtomicInteger();
+
+    public WorkflowService(Settings settings, List<WorkflowListener> listeners) {
+        this.settings = settings;
+        List<WorkflowListener> all = new ArrayList<>(listeners);
+        all.add(new LoggingWorkflowListener());
+        this.listener = new CompositeListener(all);
+    }
+
+    /** Validate and plan {@code text} under the service's input limits. */
+    public ValidationOutcome validate(String text) {
+        activeValidations.incrementAndGet();
+        try {
+            return workflow.validate(text, settings.input().toLimits(), listener);
+        } finally {
+            activeValidations.decrementAndGet();
+        }
+    }
+
+    /** The whole pipeline; {@code verify} is the code_validator's in-JVM checks ({@link VerifyMode#FAST}). */
+    public GenerationOutcome generate(String text, boolean verify, boolean strict) {
+        GenerateRequest request = new GenerateRequest("request", text, GenerateRequest.DEFAULT_TARGETS,
+                settings.templateDir(), verify ? VerifyMode.FAST : VerifyMode.NONE, settings.input().toLimits(), strict);
+        activeGenerations.incrementAndGet();
+        try {
+            return workflow.generate(request, listener);
+        } finally {
+            activeGenerations.decrementAndGet();
+        }
+    }
+
+    /** The listener every pipeline event of this service goes through (for LLM agents run outside {@link Workflow}). */
+    public WorkflowListener listener() {
+        return listener;
+    }
+
+    /** Generation workflows running now (the {@code backbone_active_workflows} gauge). */
+    public int activeGenerations() {
+        return activeGenerations.get();
+    }
+
+    public int activeValidations() {
+        return activeValidations.get();
+    }
+
+    /** Fans events out; a failing listener is logged and never fails the user's request. */
+    private record CompositeListener(List<WorkflowListener> all) implements WorkflowListener {
+
+        private void each(java.util.function.Consumer<WorkflowListener> call) {
+            for (WorkflowListener l : all) {
+                try {
+                    call.accept(l);
+                } catch (RuntimeException e) {
+                    log.warn("Workflow listener {} failed: {}", l.getClass().getSimpleName(), e.toString());
+                }
+            }
+        }
+
+        @Override
+        public void workflowStarted(String kind) {
+            each(l -> l.workflowStarted(kind));
+        }
+
+        @Override
+        public void workflowFinished(String kind, String status, long nanos) {
+            each(l -> l.workflowFinished(kind, status, nanos));
+        }
+
+        @Override
+        public void stageStarted(String stage) {
+            each(l -> l.stageStarted(stage));
+        }
+
+        @Override
+        public void stageFinished(String stage, long nanos, boolean success) {
+            each(l -> l.stageFinished(stage, nanos, success));
+        }
+
+        @Override
+        public void agentStarted(String agent) {
+            each(l -> l.agentStarted(agent));
+        }
+
+        @Override
+        public void agentFinished(String agent, String status, long nanos) {
+            each(l -> l.agentFinished(agent, status, nanos));
+        }
+
+        @Override
+        public void agentError(String agent, String errorType) {
+            each(l -> l.agentError(agent, errorType));
+        }
+
+        @Override
+        public void filesGenerated(String projectName, int files, long lines, int models) {
+            each(l -> l.filesGenerated(projectName, files, lines, models));
+        }
+
+        @Override
+        public void llmCall(String provider, String model, long nanos, long prompt, long completion, String errorType) {
+            each(l -> l.llmCall(provider, model, nanos, prompt, completion, errorType));
+        }
+
+        @Override
+        public void message(String level, String text) {
+            each(l -> l.message(level, text));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.backbone.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Settings load(Map<String, String> env) {
+        return SettingsLoader.load(env::get, env.keySet(), dir.resolve(".env"));
+    }
+
+    private Settings load(Map<String, String> env, String dotEnv) throws IOException {
+        Files.writeString(dir.resolve(".env"), dotEnv);
+        return load(env);
+    }
+
+    @Test
+    void defaultsAreTheContractsWhenNothingIsSet() {
+        Settings s = load(Map.of());
+        assertThat(s.app().name()).isEqualTo("BackBone-AI");
+        assertThat(s.app().environment()).isEqualTo("development");
+        assertThat(s.app().debug()).isFalse();
+        assertThat(s.server().host()).isEqualTo("0.0.0.0");
+        assertThat(s.server().port()).isEqualTo(8000);
+        assertThat(s.server().portExplicit()).isFalse();
+        assertThat(s.llm().defaultProvider()).isEqualTo(LlmProvider.OPENAI);
+        assertThat(s.metrics().enabled()).isTrue();
+        assertThat(s.metrics().separatePort()).isFalse();
+        assertThat(s.input().maxJsonSize()).isEqualTo(10L * 1024 * 1024);
+        assertThat(s.input().toLimits()).isEqualTo(dev.backbone.core.validate.Limits.SERVICE);
+        assertThat(s.logging().level()).isEqualTo("INFO");
+        assertThat(s.logging().dir()).isEqualTo(Path.of("logs"));
+        assertThat(s.logging().retentionDays()).isEqualTo(30);
+        assertThat(s.security().jwtAlgorithm()).isEqualTo("HS256");
+        assertThat(s.templateDir()).isNull();
+    }
+
+    @Test
+    void environmentWinsOverDotEnv() throws IOException {
+        Settings s = load(Map.of("API_PORT", "9100"), "API_PORT=9200\nAPP_NAME=FromDotEnv\n");
+        assertThat(s.server().port()).isEqualTo(9100);
+        assertThat(s.server().portExplicit()).isTrue();
+        assertThat(s.app().name()).isEqualTo("FromDotEnv");
+    }
+
+    @Test
+    void readsTheEarlierBackBonesEnvExampleStyle() throws IOException {
+        Settings s = load(Map.of(), """
+                # comment line
+                APP_ENV=production  # development, staging, production
+                DEBUG=True
+                LOG_LEVEL=warning
+                export ENABLE_METRICS=False
+                CORS_ORIGINS=["http://localhost:3000", "http://localhost:8000"]
+                OPENAI_API_KEY="sk-quoted#not-a-comment"
+                ANTHROPIC_API_KEY='literal \\n kept'
+                ORCHESTRATOR_LLM_PROVIDER=anthropic
+                ORCHESTRATOR_MODEL=claude-3-5-sonnet-20241022
+                CUSTOM_AGENT_LLM_PROVIDER=ollama
+                API_RELOAD=True
+                """);
+        assertThat(s.app().environment()).isEqualTo("production");
+        assertThat(s.app().debug()).isTrue();
+        assertThat(s.logging().level()).isEqualTo("WARNING");
+        assertThat(s.logging().logbackLevel()).isEqualTo("WARN");
+        assertThat(s.metrics().enabled()).isFalse();
+        assertThat(s.security().corsOrigins()).containsExactly("http://localhost:3000", "http://localhost:8000");
+        assertThat(s.llm().provider(LlmProvider.OPENAI).apiKey().value()).isEqualTo("sk-quoted#not-a-comment");
+        assertThat(s.llm().provider(LlmProvider.ANTHROPIC).apiKey().value()).isEqualTo("literal \\n kept");
+        assertThat(s.llm().agents()).containsKeys("orchestrator", "custom_agent");
+        assertThat(s.llm().agents().get("orchestrator").provider()).isEqualTo(LlmProvider.ANTHROPIC);
+        assertThat(s.llm().agents().get("custom_agent").provider()).isEqualTo(LlmProvider.OLLAMA);
+        assertThat(s.llm().agents().get("custom_agent").model()).isEqualTo("llama3.1");
+    }
+
+    @Test
+    void everyBadValueIsNamedInOneLine() {
+        Map<String, String> env = new HashMap<>();
+        env.put("API_PORT", "eighty");
+        env.put("DEFAULT_LLM_PROVIDER", "watson");
+        env.put("DEBUG", "maybe");
+        env.put("MAX_JSON_SIZE", "ten megabytes");
+        env.put("APP_ENV", "prod");
+        env.put("METRICS_PORT", "70000");
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageNotContaining("\n")
+                .hasMessageContaining("API_PORT='eighty' is not a port number")
+                .hasMessageContaining("DEFAULT_LLM_PROVIDER='watson' is not a known LLM provider (openai, anthropic, google, ollama)")
+                .hasMessageContaining("DEBUG='maybe' is not a boolean")
+                .hasMessageContaining("MAX_JSON_SIZE='ten megabytes' is not a size")
+                .hasMessageContaining("APP_ENV='prod' is not one of development, staging, production")
+                .hasMessageContaining("METRICS_PORT='70000'");
+    }
+
+    @Test
+    void secretValuesAreNeverEchoedAndSecretToStringHidesThem() {
+        Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-abcdefghijklmnopqrstuvwx", "ENABLE_AUTH", "true",
+                "API_PORT", "x");
+        assertThatThrownBy(() -> load(env)).hasMessageNotContaining("sk-abcdefghijklmnopqrstuvwx");
+        Settings s = load(Map.of("OPENAI_API_KEY", "sk-abcdefghijklmnopqrstuvwx"));
+        assertThat(s.toString()).doesNotContain("sk-abcdefghijklmnopqrstuvwx");
+        assertThat(s.secretValues()).containsExactly("sk-abcdefghijklmnopqrstuvwx");
+    }
+
+    @Test
+    void authWithoutAnyCredentialIsRefused() {
+        assertThatThrownBy(() -> load(Map.of("ENABLE_AUTH", "true")))
+                .hasMessageContaining("ENABLE_AUTH=true needs API_KEY or JWT_SECRET_KEY");
+        assertThat(load(Map.of("ENABLE_AUTH", "true", "API_KEY", "k-1234")).security().enableAuth()).isTrue();
+    }
+
+    @Test
+    void sizesListsDurationsAndPortsParse() {
+        Settings s = load(Map.of("MAX_JSON_SIZE", "512KB", "METRICS_PORT", "9464", "SHUTDOWN_TIMEOUT", "5",
+                "SHUTDOWN_DELAY", "1.5", "CORS_ORIGINS", "https://a.example, https://b.example", "LOG_FORMAT", "JSON"));
+        assertThat(s.input().maxJsonSize()).isEqualTo(512 * 1024);
+        assertThat(s.metrics().separatePort()).isTrue();
+        assertThat(s.metrics().port()).isEqualTo(9464);
+        assertThat(s.server().shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.server().shutdownDelay()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(s.security().corsOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
+        assertThat(s.logging().json()).isTrue();
+    }
+
+    @Test
+    void metricsPortEqualToTheApiPortMeansNoSecondListener() {
+        Settings s = load(Map.of("API_PORT", "9000", "METRICS_PORT", "9000"));
+        assertThat(s.metrics().separatePort()).isFalse();
+    }
+
+    @Test
+    void aTemplateDirThatIsNotAFolderIsRefused() {
+        assertThatThrownBy(() -> load(Map.of("TEMPLATE_DIR", dir.resolve("missing").toString())))
+                .hasMessageContaining("TEMPLATE_DIR=");
+        assertThat(load(Map.of("TEMPLATE_DIR", dir.toString())).templateDir()).isEqualTo(dir);
+    }
+
+    @Test
+    void aMalformedDotEnvLineIsRefusedWithItsLineNumber() throws IOException {
+        Files.writeString(dir.resolve(".env"), "APP_NAME=x\nthis is not an assignment\n");
+        assertThatThrownBy(() -> load(Map.of())).isInstanceOf(ConfigurationException.class)
+                .hasMessageEndingWith(".env:2: expected NAME=value");
+    }
+}

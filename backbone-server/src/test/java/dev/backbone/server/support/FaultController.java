@@ -1,0 +1,30 @@
+package dev.backbone.server.support;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Test-only routes (test classes are never in the jar; the condition keeps them off even in
+ * tests that do not ask for them): a failure with a secret in its message, and a slow request
+ * for the graceful-shutdown test.
+ */
+@RestController
+@io.swagger.v3.oas.annotations.Hidden
+@ConditionalOnProperty(name = "BACKBONE_TEST_FAULTS", havingValue = "true")
+class FaultController {
+
+    static final String SECRET_IN_MESSAGE = "password=hunter2-very-secret";
+
+    @GetMapping("/test/boom")
+    String boom() {
+        throw new IllegalStateException("database " + SECRET_IN_MESSAGE + " exploded");
+    }
+
+    @GetMapping(path = "/test/slow", produces = "application/json")
+    String slow(@RequestParam(name = "ms") long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return "{\"slept_ms\":" + ms + "}";
+    }
+}
