@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.testsupport.Requirements;
+import dev.backbone.core.verify.python.CreateAllResult;
 import dev.backbone.core.verify.python.PythonToolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class CreateAllRunner {
             Files.createDirectories(p.getParent());
             Files.writeString(p, f.content());
         }
-        List<PythonToolchain.CreateAllResult> results = python.createAll(dir, List.of("app"), sqlalchemyUrl, Map.of());
+        List<CreateAllResult> results = python.createAll(dir, List.of("app"), sqlalchemyUrl, Map.of());
         assertThat(results).singleElement().satisfies(r -> assertThat(r.ok()).as("create_all: " + r.error() + r.skipped()).isTrue());
     }
 }
