@@ -5,7 +5,9 @@ import dev.backbone.core.plan.PlannedColumn;
 import dev.backbone.core.schema.ColumnType;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -18,6 +20,7 @@ import java.util.Locale;
 final class SqlDefaults {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private SqlDefaults() {}
 
@@ -32,8 +35,9 @@ final class SqlDefaults {
             case BOOLEAN -> d.booleanLiteral(Boolean.TRUE.equals(v.value()));
             case NUMBER -> (v.value() instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(v.value()))).toPlainString();
             case UUID -> d.stringLiteral(d.nativeUuid() ? String.valueOf(v.value()) : hex(String.valueOf(v.value())));
-            case DATETIME -> d.textExpression(d.utcTimestampDefaults() ? utcWallTime(String.valueOf(v.value())) : String.valueOf(v.value()));
-            case STRING, ENUM, DATE, TIME, JSON -> d.textExpression(String.valueOf(v.value()));
+            case DATETIME -> d.textExpression(d.zonelessTemporalDefaults() ? utcWallTime(String.valueOf(v.value())) : String.valueOf(v.value()));
+            case TIME -> d.textExpression(d.zonelessTemporalDefaults() ? localTime(String.valueOf(v.value())) : String.valueOf(v.value()));
+            case STRING, ENUM, DATE, JSON -> d.textExpression(String.valueOf(v.value()));
         };
         boolean lob = c.type() == ColumnType.TEXT || c.type() == ColumnType.JSON || c.type() == ColumnType.LARGE_BINARY;
         return d.parenthesizedLobDefaults() && lob && v.kind() != DefaultValue.Kind.NOW ? "(" + sql + ")" : sql;
@@ -45,6 +49,24 @@ final class SqlDefaults {
     }
 
     /**
+     * MySQL's TIME has no zone and MariaDB refuses a literal with an offset: the offset is left
+     * out ({@code 09:30:00+02:00} to {@code 09:30:00}), which is what PostgreSQL's TIME (without
+     * zone) does with it too; a value without an offset stays as written.
+     */
+    static String localTime(String value) {
+        try {
+            LocalTime t = OffsetTime.parse(value.strip()).toLocalTime();
+            return t.format(TIME) + fraction(t.getNano());
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+
+    private static String fraction(int nanos) {
+        return nanos == 0 ? "" : "." + String.format(Locale.ROOT, "%09d", nanos).replaceAll("0+$", "");
+    }
+
+    /**
      * MySQL's DATETIME has no time zone and MariaDB refuses a literal with an offset or {@code Z}:
      * an instant with an offset becomes its UTC wall time ({@code 2024-01-02T03:04:05+02:00} to
      * {@code 2024-01-02 01:04:05}); a value without an offset stays as written.
@@ -53,8 +75,7 @@ final class SqlDefaults {
         try {
             LocalDateTime utc = OffsetDateTime.parse(value.strip().replace(' ', 'T'))
                     .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-            String text = utc.format(SECONDS);
-            return utc.getNano() == 0 ? text : text + "." + String.format(Locale.ROOT, "%09d", utc.getNano()).replaceAll("0+$", "");
+            return utc.format(SECONDS) + fraction(utc.getNano());
         } catch (DateTimeParseException e) {
             return value;
         }

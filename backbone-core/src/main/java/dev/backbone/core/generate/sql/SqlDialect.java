@@ -88,12 +88,12 @@ public enum SqlDialect {
     private final String falseLiteral;
     private final SqlLiterals.Style stringStyle;
     private final boolean parenthesizedLobDefaults;
-    private final boolean utcTimestampDefaults;
+    private final boolean zonelessTemporalDefaults;
     private volatile Set<String> reserved;
 
     SqlDialect(DbType dbType, char quoteOpen, char quoteClose, Map<ColumnType, String> types, Autoincrement autoincrement,
             EnumStyle enumStyle, CommentStyle commentStyle, boolean alterAddConstraint, String now, String trueLiteral,
-            String falseLiteral, SqlLiterals.Style stringStyle, boolean parenthesizedLobDefaults, boolean utcTimestampDefaults) {
+            String falseLiteral, SqlLiterals.Style stringStyle, boolean parenthesizedLobDefaults, boolean zonelessTemporalDefaults) {
         this.dbType = dbType;
         this.quoteOpen = quoteOpen;
         this.quoteClose = quoteClose;
@@ -107,7 +107,7 @@ public enum SqlDialect {
         this.falseLiteral = falseLiteral;
         this.stringStyle = stringStyle;
         this.parenthesizedLobDefaults = parenthesizedLobDefaults;
-        this.utcTimestampDefaults = utcTimestampDefaults;
+        this.zonelessTemporalDefaults = zonelessTemporalDefaults;
     }
 
     /** The type table: the dialect-specific spellings, the rest is common to all four. */
@@ -315,8 +315,11 @@ public enum SqlDialect {
         return parenthesizedLobDefaults;
     }
 
-    /** Whether a timestamp default with an offset becomes UTC wall time (MySQL's zone-less DATETIME). */
-    boolean utcTimestampDefaults() {
-        return utcTimestampDefaults;
+    /**
+     * Whether date-time and time defaults must not carry an offset (MySQL: DATETIME and TIME have
+     * no zone and MariaDB refuses a literal with one).
+     */
+    boolean zonelessTemporalDefaults() {
+        return zonelessTemporalDefaults;
     }
 }

@@ -143,6 +143,9 @@ class SqlDialectTest {
         assertThat(SqlDialect.MYSQL.defaultExpression(z)).isEqualTo("'2024-01-02 03:04:05.25'");
         PlannedColumn local = withDefault(ColumnType.DATETIME, new DefaultValue(DefaultValue.Kind.DATETIME, "2024-01-02T03:04:05"));
         assertThat(SqlDialect.MYSQL.defaultExpression(local)).isEqualTo("'2024-01-02T03:04:05'");
+        PlannedColumn time = withDefault(ColumnType.TIME, new DefaultValue(DefaultValue.Kind.TIME, "09:30:00.5+02:00"));
+        assertThat(SqlDialect.MYSQL.defaultExpression(time)).isEqualTo("'09:30:00.5'");
+        assertThat(SqlDialect.POSTGRESQL.defaultExpression(time)).isEqualTo("'09:30:00.5+02:00'");
     }
 
     private static PlannedColumn withDefault(ColumnType type, DefaultValue d) {
