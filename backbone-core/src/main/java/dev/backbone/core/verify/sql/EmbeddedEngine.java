@@ -2,7 +2,6 @@ package dev.backbone.core.verify.sql;
 
 import dev.backbone.core.generate.sql.SqlDialect;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -78,7 +77,16 @@ public record EmbeddedEngine(String url, String label, String emulationNote, Str
                 .collect(Collectors.joining(","));
     }
 
+    /**
+     * A new connection (a new, empty in-memory database). The driver is called directly rather
+     * than found through {@link java.sql.DriverManager}, so it works in any packaging of the jar.
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url);
+        java.sql.Driver driver = url.startsWith("jdbc:sqlite:") ? new org.sqlite.JDBC() : new org.h2.Driver();
+        Connection c = driver.connect(url, new java.util.Properties());
+        if (c == null) {
+            throw new SQLException("the embedded driver does not accept " + url);
+        }
+        return c;
     }
 }
