@@ -2,9 +2,9 @@ package dev.backbone.server.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.backbone.server.config.Settings;
+import dev.backbone.server.security.Guard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.backbone.server.security.Guard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
 package dev.backbone.server.config;
 
+import dev.backbone.agents.llm.LlmProvider;
+import dev.backbone.agents.llm.LlmSettings;
 import dev.backbone.core.validate.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +65,8 @@ public record Settings(
     /**
      * LLM configuration: the default provider, each provider's key/model, the per-agent
      * overrides ({@code <AGENT>_LLM_PROVIDER}, {@code <AGENT>_MODEL}), retries and timeouts.
+     *
+     * @param resolved the same configuration as the LLM agents read it (the {@code Agents} bean is built from it)
      */
     public record Llm(
             LlmProvider defaultProvider,
@@ -70,11 +74,13 @@ public record Settings(
             Map<String, Agent> agents,
             int agentMaxRetries,
             Duration agentTimeout,
-            int llmMaxRetries) {
+            int llmMaxRetries,
+            LlmSettings resolved) {
 
         public Llm {
             providers = Map.copyOf(providers);
             agents = Map.copyOf(agents);
+            Objects.requireNonNull(resolved, "resolved");
         }
 
         public Provider provider(LlmProvider p) {

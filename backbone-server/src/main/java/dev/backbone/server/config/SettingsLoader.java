@@ -3,16 +3,12 @@ package dev.backbone.server.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds {@link Settings} from the contract's variable names. Values come from a lookup (the
@@ -25,12 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class SettingsLoader {
 
-    /** Agents of the earlier BackBone's {@code .env.example} and ours; any other {@code X_LLM_PROVIDER} is read too. */
-    static final List<String> KNOWN_AGENTS =
-            List.of("ORCHESTRATOR", "SCHEMA_VALIDATOR", "ARCHITECT", "CODE_GENERATOR", "VALIDATOR", "SCHEMA_DESIGNER",
-                    "SCHEMA_REVIEWER");
-
-    private static final Pattern AGENT_PROVIDER = Pattern.compile("([A-Z][A-Z0-9_]*)_LLM_PROVIDER");
     private static final Pattern ORIGIN = Pattern.compile("(?i)https?://(?:[a-z0-9.-]+|\\[[0-9a-f:.]+])(?::\\d{1,5})?/?");
     private static final Pattern IP_LITERAL = Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -113,41 +103,9 @@ public final class SettingsLoader {
                 v.integer("MAX_ARRAY_LENGTH", 100, 1, 100_000_000));
         Path outputDir = Path.of(v.string("OUTPUT_DIR", "./generated_projects"));
         Path templateDir = templateDir();
-        Settings.Llm llm = llm();
+        Settings.Llm llm = LlmSettingsLoader.load(v, this::raw, names);
         v.throwIfInvalid();
         return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir);
-    }
-
-    private Settings.Llm llm() {
-        LlmProvider defaultProvider = v.provider("DEFAULT_LLM_PROVIDER", LlmProvider.OPENAI);
-        Map<LlmProvider, Settings.Provider> providers = new EnumMap<>(LlmProvider.class);
-        for (LlmProvider p : LlmProvider.values()) {
-            Secret key = p.needsKey() ? v.secret(p.keyVariable()) : Secret.NONE;
-            String baseUrl = v.url(p.baseUrlVariable(), p.defaultBaseUrl());
-            providers.put(p, new Settings.Provider(p, key, v.string(p.modelVariable(), p.defaultModel()), baseUrl));
-        }
-        Map<String, Settings.Agent> agents = new LinkedHashMap<>();
-        Set<String> agentNames = new TreeSet<>(KNOWN_AGENTS);
-        for (String name : names) {
-            Matcher m = AGENT_PROVIDER.matcher(name);
-            if (m.matches() && !"DEFAULT".equals(m.group(1))) {
-                agentNames.add(m.group(1));
-            }
-        }
-        for (String agent : agentNames) {
-            String providerVar = agent + "_LLM_PROVIDER";
-            String modelVar = agent + "_MODEL";
-            if (raw(providerVar) == null && raw(modelVar) == null) {
-                continue;
-            }
-            LlmProvider p = v.provider(providerVar, defaultProvider);
-            agents.put(agent.toLowerCase(Locale.ROOT), new Settings.Agent(agent.toLowerCase(Locale.ROOT), p,
-                    v.string(modelVar, providers.get(p).model())));
-        }
-        return new Settings.Llm(defaultProvider, providers, agents,
-                v.integer("AGENT_MAX_RETRIES", 3, 0, 100),
-                v.duration("AGENT_TIMEOUT", Duration.ofSeconds(60)),
-                v.integer("LLM_MAX_RETRIES", 2, 0, 100));
     }
 
     private Settings.Security security() {

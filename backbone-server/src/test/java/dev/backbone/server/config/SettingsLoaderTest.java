@@ -3,6 +3,8 @@ package dev.backbone.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backbone.agents.llm.LlmAgent;
+import dev.backbone.agents.llm.LlmProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,11 +106,60 @@ class SettingsLoaderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageNotContaining("\n")
                 .hasMessageContaining("API_PORT='eighty' is not a port number")
-                .hasMessageContaining("DEFAULT_LLM_PROVIDER='watson' is not a known LLM provider (openai, anthropic, google, ollama)")
+                .hasMessageContaining("DEFAULT_LLM_PROVIDER='watson' is not a known LLM provider; allowed: openai|anthropic|google|ollama")
                 .hasMessageContaining("DEBUG='maybe' is not a boolean")
                 .hasMessageContaining("MAX_JSON_SIZE='ten megabytes' is not a size")
                 .hasMessageContaining("APP_ENV='prod' is not one of development, staging, production")
                 .hasMessageContaining("METRICS_PORT='70000'");
+    }
+
+    @Test
+    void everyBadLlmValueIsNamedOnceWithTheAgentsOwnWording() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DEFAULT_LLM_PROVIDER", "watson");
+        env.put("AGENT_TIMEOUT", "2h");
+        env.put("OPENAI_BASE_URL", "ftp://example.com/v1");
+        env.put("SCHEMA_REVIEWER_LLM_PROVIDER", "bard");
+        env.put("ORCHESTRATOR_LLM_PROVIDER", "azure");
+        env.put("OPENAI_API_KEY", "sk-abcdefghijklmnopqrstuvwx");
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("sk-abcdefghijklmnopqrstuvwx")
+                .satisfies(e -> {
+                    String m = e.getMessage();
+                    for (String bad : List.of("DEFAULT_LLM_PROVIDER='watson' is not a known LLM provider",
+                            "AGENT_TIMEOUT='2h' is not a duration", "OPENAI_BASE_URL='ftp://example.com/v1' is not an http(s) URL",
+                            "SCHEMA_REVIEWER_LLM_PROVIDER='bard' is not a known LLM provider",
+                            "ORCHESTRATOR_LLM_PROVIDER='azure' is not a known LLM provider")) {
+                        assertThat(m.split(java.util.regex.Pattern.quote(bad), -1)).as(bad + " once in: " + m).hasSize(2);
+                    }
+                });
+    }
+
+    @Test
+    void theAgentsConfigurationIsResolvedWithTheSettings() throws IOException {
+        Settings s = load(Map.of("OPENAI_API_KEY", "sk-abcdefghijklmnopqrstuvwx"), """
+                DEFAULT_LLM_PROVIDER=openai
+                OPENAI_MODEL=gpt-4
+                OPENAI_BASE_URL=http://127.0.0.1:9/v1
+                SCHEMA_REVIEWER_LLM_PROVIDER=anthropic
+                AGENT_TIMEOUT=500ms
+                LLM_MAX_RETRIES=0
+                AGENT_MAX_RETRIES=1
+                """);
+        var resolved = s.llm().resolved();
+        assertThat(resolved.defaultProvider().configured()).isTrue();
+        assertThat(resolved.defaultProvider().model()).isEqualTo("gpt-4");
+        assertThat(resolved.defaultProvider().baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(resolved.forAgent(LlmAgent.SCHEMA_DESIGNER).provider()).isEqualTo(LlmProvider.OPENAI);
+        assertThat(resolved.forAgent(LlmAgent.SCHEMA_REVIEWER).provider()).isEqualTo(LlmProvider.ANTHROPIC);
+        assertThat(resolved.forAgent(LlmAgent.SCHEMA_REVIEWER).configured()).isFalse();
+        assertThat(resolved.agentMaxRetries()).isEqualTo(1);
+        assertThat(s.llm().agentTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.llm().llmMaxRetries()).isZero();
+        assertThat(s.llm().agents().get("schema_reviewer").provider()).isEqualTo(LlmProvider.ANTHROPIC);
+        assertThat(s.toString()).doesNotContain("sk-abcdefghijklmnopqrstuvwx");
     }
 
     @Test
