@@ -119,6 +119,21 @@ class AuthApiTest {
     }
 
     @Test
+    void theLlmRoutesAreGuardedToo() {
+        Http http = new Http(port);
+        String design = "{\"description\": \"a blog with users and posts\"}";
+        unauthorized(http.post("/api/v1/design", design, "Content-Type", "application/json"), "authentication required");
+        unauthorized(post("/api/v1/review"), "authentication required");
+        refusal(http.post("/api/v1/design", design, "Content-Type", "application/json",
+                "Authorization", "Bearer " + Tokens.jwt("v", "validate")), 403, "Forbidden");
+        refusal(post("/api/v1/review", "Authorization", "Bearer " + Tokens.jwt("g", "generate")), 403, "Forbidden");
+        // With the right scope the guard lets them through (no LLM is configured here: 503 from the route itself).
+        assertThat(http.post("/api/v1/design", design, "Content-Type", "application/json",
+                "Authorization", "Bearer " + Tokens.jwt("g", "generate")).statusCode()).isEqualTo(503);
+        assertThat(post("/api/v1/review", "Authorization", "Bearer " + Tokens.jwt("v", "validate")).statusCode()).isEqualTo(503);
+    }
+
+    @Test
     void theBodyIsNotReadBeforeTheCredentialIsChecked() {
         // Not JSON at all: without a credential the answer is 401, not 400.
         HttpResponse<String> r = new Http(port).post("/api/v1/validate", "{not json", "Content-Type", "application/json");
