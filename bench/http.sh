@@ -17,8 +17,10 @@ DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-15}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m}"
-ROUNDS="${ROUNDS:-2}"
+# A small instance: 256 MB heap, the serial collector (what the JVM itself picks for small containers;
+# G1's own structures add ~40 MB of RSS and buy nothing on two cores).
+JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+ROUNDS="${ROUNDS:-3}"
 SCHEMA="$ROOT/examples/blog_schema.json"
 OUT_DIR="$ROOT/bench/results"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-bench.XXXXXX")"
@@ -35,6 +37,12 @@ for v in 3.6.1 3.8.1 2.8; do
     -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >>"$WORK/build.log" 2>&1 && break
 done
 [ -s "$WORK/cp.txt" ] || { echo "bench/http.sh: could not compute the server's class path" >&2; exit 2; }
+for v in 3.6.1 3.8.1 2.8; do
+  ./mvnw -o -q -B -pl backbone-server "org.apache.maven.plugins:maven-dependency-plugin:$v:build-classpath" \
+    -Dmdep.outputFile="$WORK/cp-test.txt" -Dmdep.includeScope=test >>"$WORK/build.log" 2>&1 && break
+done
+log "metrics cost per request, in-process (bench/MetricsCost.java)"
+METRICS_COST="$(java -cp "$ROOT/backbone-server/target/classes:$(cat "$WORK/cp-test.txt")" "$ROOT/bench/MetricsCost.java" 2>&1 | tail -1)"
 # The server module's jar and its dependencies: the code `backbone-ai serve` runs, as plain jars, so that
 # an application class-data-sharing archive (AppCDS) can be used (it cannot read the nested jars of the
 # executable jar). The entry point is the one the CLI calls.
@@ -51,6 +59,8 @@ START=(java -XX:SharedArchiveFile="$CDS" $JVM_OPTS -cp "$CP" "$MAIN")
 HOW="java [-XX:SharedArchiveFile=backbone.jsa] $JVM_OPTS -cp backbone-server.jar:<dependencies> $MAIN"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 PID=""
 start_server() { # $1 = true|false (ENABLE_METRICS), [$2 = plain: without the CDS archive]
@@ -71,6 +81,7 @@ start_server() { # $1 = true|false (ENABLE_METRICS), [$2 = plain: without the CD
   done
   t1=$(date +%s%N)
   READY_MS=$(( (t1 - t0) / 1000000 ))
+  READY_CPU_MS=$(( $(cpu_ticks "$(java_pid)") * 1000 / $(getconf CLK_TCK) ))
 }
 
 stop_server() {
@@ -82,8 +93,6 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 # The JVM child of the subshell is the process whose memory counts.
 java_pid() { pgrep -P "$PID" java || echo "$PID"; }
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # Runs wrk and prints "rps p50_ms p99_ms non200 server_cpu_us_per_request". The last figure (the
 # server process's user+system CPU over the run divided by the requests served) does not depend on
@@ -108,12 +117,12 @@ measure() { # $1 = url path, $2 = duration, [$3 = lua script]
 declare -A R
 log "start to ready without the CDS archive (3 starts)"
 PLAIN=""
-for i in 1 2 3; do start_server true plain; PLAIN="$PLAIN $READY_MS"; stop_server; done
+for i in 1 2 3; do start_server true plain; PLAIN="$PLAIN ${READY_MS}(cpu ${READY_CPU_MS})"; stop_server; done
 for round in $(seq 1 "$ROUNDS"); do
   for metrics in true false; do
     log "round $round, ENABLE_METRICS=$metrics: starting"
     start_server "$metrics"
-    R[ready,$metrics,$round]=$READY_MS
+    R[ready,$metrics,$round]="${READY_MS}(cpu ${READY_CPU_MS})"
     log "ready in ${READY_MS} ms; warming up ${WARMUP}s"
     measure /health "$WARMUP" >/dev/null
     measure /api/v1/validate "$WARMUP" "$ROOT/bench/validate.lua" >/dev/null
@@ -158,7 +167,8 @@ REPORT="$OUT_DIR/http-$(date -u +%Y%m%d-%H%M%S).md"
     echo "- metrics overhead, $k: $(awk -v a="${on%% *}" -v b="${off%% *}" 'BEGIN { printf "%.1f%%", (b-a)*100/b }') fewer requests/s,"\
       "$(awk -v a="${on##* }" -v b="${off##* }" 'BEGIN { printf "%.1f%%", (a-b)*100/b }') more server CPU per request with metrics on (best round of each)"
   done
-  echo "- start to ready (process start to first readiness 200) without AppCDS, ms:$PLAIN"
+  echo "- $METRICS_COST (one thread's CPU time, in-process; compare with the server CPU per request above)"
+  echo "- start to ready (process start to first readiness 200; in brackets the CPU time the process used until then) without AppCDS, ms:$PLAIN"
   echo -n "- start to ready with AppCDS ($([ -f "$CDS" ] && echo "archive from a training run" || echo "no archive: training failed")), ms:"
   for m in true false; do for round in $(seq 1 "$ROUNDS"); do echo -n " ${R[ready,$m,$round]}"; done; done; echo
   echo -n "- resident memory after load, MB:"

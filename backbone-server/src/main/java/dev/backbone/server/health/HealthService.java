@@ -24,7 +24,6 @@ public final class HealthService implements AutoCloseable {
     /** The component reported while the server drains before shutdown. */
     static final String SERVER = "server";
 
-    private final Settings settings;
     private final ServerState state;
     private final List<HealthCheck> checks;
     private final List<HealthObserver> observers;
@@ -33,7 +32,6 @@ public final class HealthService implements AutoCloseable {
 
     public HealthService(Settings settings, ServerState state, Agents agents, List<HealthCheck> extraChecks,
             List<HealthObserver> observers) {
-        this.settings = settings;
         this.state = state;
         List<HealthCheck> all = new java.util.ArrayList<>(List.of(
                 new LlmHealthCheck(agents), new ConfigHealthCheck(settings), new FilesystemHealthCheck(settings)));
@@ -81,10 +79,6 @@ public final class HealthService implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Periodic health evaluation failed: {}", e.toString());
         }
-    }
-
-    public Settings settings() {
-        return settings;
     }
 
     public ServerState state() {

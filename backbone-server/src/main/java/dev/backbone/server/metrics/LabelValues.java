@@ -37,12 +37,30 @@ final class LabelValues {
         return v;
     }
 
+    /** Called for every label of every event: a scan without allocation when the value is already clean. */
     static String clean(String value) {
         if (value == null || value.isBlank()) {
             return "unknown";
         }
-        String v = value.strip().replaceAll("[^A-Za-z0-9_.-]", "_");
-        return v.length() > 64 ? v.substring(0, 64) : v;
+        int n = Math.min(value.length(), 64);
+        boolean clean = value.length() <= 64;
+        for (int i = 0; i < n && clean; i++) {
+            clean = allowed(value.charAt(i));
+        }
+        if (clean) {
+            return value;
+        }
+        String v = value.strip();
+        StringBuilder sb = new StringBuilder(Math.min(v.length(), 64));
+        for (int i = 0; i < v.length() && sb.length() < 64; i++) {
+            char c = v.charAt(i);
+            sb.append(allowed(c) ? c : '_');
+        }
+        return sb.toString();
+    }
+
+    private static boolean allowed(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     /** Maps whatever an LLM client reported to the fixed vocabulary ({@link #LLM_ERROR_TYPES}). */

@@ -29,8 +29,4 @@ public final class RequestIds {
         }
         return UUID.randomUUID().toString();
     }
-
-    public static boolean wellFormed(String id) {
-        return id != null && WELL_FORMED.matcher(id).matches();
-    }
 }
