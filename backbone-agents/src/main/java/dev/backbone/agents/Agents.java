@@ -35,6 +35,14 @@ public final class Agents {
         return new Agents(LlmSettings.from(environment), workflow, limits);
     }
 
+    /**
+     * From settings already resolved (the server resolves them with the rest of its configuration,
+     * so a bad value is reported with the other bad variables, in one line).
+     */
+    public static Agents of(LlmSettings settings, Workflow workflow, Limits limits) {
+        return new Agents(settings, workflow, limits);
+    }
+
     public LlmSettings settings() {
         return settings;
     }

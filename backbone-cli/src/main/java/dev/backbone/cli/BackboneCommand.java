@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             DesignCommand.class,
             ReviewCommand.class,
+            ServeCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

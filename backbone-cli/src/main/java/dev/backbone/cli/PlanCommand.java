@@ -4,10 +4,7 @@ import dev.backbone.core.plan.DeferredForeignKey;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.plan.PlannedTable;
 import dev.backbone.core.report.OutcomeJson;
-import dev.backbone.core.validate.Limits;
 import dev.backbone.core.workflow.ValidationOutcome;
-import dev.backbone.core.workflow.Workflow;
-import dev.backbone.core.workflow.WorkflowListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,15 +33,12 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        Path file = input.path(cl);
-        String text;
-        try {
-            text = SchemaInput.read(file);
-        } catch (SchemaInput.InputException e) {
-            cl.getErr().println("backbone-ai: " + e.getMessage());
+        SchemaInput.Loaded in = input.validate(cl);
+        if (in == null) {
             return BackboneCommand.USAGE;
         }
-        ValidationOutcome v = new Workflow().validate(text, Limits.DEFAULTS, WorkflowListener.NONE);
+        Path file = in.file();
+        ValidationOutcome v = in.outcome();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>(OutcomeJson.validation(v));
             m.put("plan", v.plan() == null ? null : OutcomeJson.plan(v.plan()));

@@ -4,7 +4,6 @@ import dev.backbone.agents.Agents;
 import dev.backbone.agents.reviewer.Review;
 import dev.backbone.agents.reviewer.Suggestion;
 import dev.backbone.core.workflow.ValidationOutcome;
-import dev.backbone.core.workflow.Workflow;
 import dev.backbone.core.workflow.WorkflowListener;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,17 +26,20 @@ final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        Path file = input.path(cl);
-        String text;
         Agents agents;
         try {
-            text = SchemaInput.read(file);
             agents = AgentsFactory.create();
-        } catch (SchemaInput.InputException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             cl.getErr().println("backbone-ai: " + e.getMessage());
             return BackboneCommand.USAGE;
         }
-        ValidationOutcome v = new Workflow().validate(text, dev.backbone.core.validate.Limits.DEFAULTS, WorkflowListener.NONE);
+        SchemaInput.Loaded in = input.validate(cl);
+        if (in == null) {
+            return BackboneCommand.USAGE;
+        }
+        Path file = in.file();
+        String text = in.text();
+        ValidationOutcome v = in.outcome();
         FindingPrinter.findings(cl.getOut(), file.toString(), v.findings());
         if (!v.valid()) {
             cl.getOut().println(FindingPrinter.summary(file.toString(), v));

@@ -33,6 +33,22 @@ final class SchemaInput {
         }
     }
 
+    /** A schema read and validated (validate, plan and review start this way). */
+    record Loaded(Path file, String text, dev.backbone.core.workflow.ValidationOutcome outcome) {}
+
+    /** Reads and validates the schema; on an I/O problem prints one line and returns null (exit code 2). */
+    Loaded validate(CommandLine cl) {
+        Path file = path(cl);
+        try {
+            String text = read(file);
+            return new Loaded(file, text, new dev.backbone.core.workflow.Workflow().validate(text,
+                    dev.backbone.core.validate.Limits.DEFAULTS, dev.backbone.core.workflow.WorkflowListener.NONE));
+        } catch (InputException e) {
+            cl.getErr().println("backbone-ai: " + e.getMessage());
+            return null;
+        }
+    }
+
     Path path(CommandLine cl) {
         if (schemaOption != null && schemaPositional != null && !schemaOption.equals(schemaPositional)) {
             throw new CommandLine.ParameterException(cl, "give the schema once: --schema " + schemaOption + " or " + schemaPositional);

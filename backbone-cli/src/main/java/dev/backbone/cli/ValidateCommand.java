@@ -1,10 +1,7 @@
 package dev.backbone.cli;
 
 import dev.backbone.core.report.OutcomeJson;
-import dev.backbone.core.validate.Limits;
 import dev.backbone.core.workflow.ValidationOutcome;
-import dev.backbone.core.workflow.Workflow;
-import dev.backbone.core.workflow.WorkflowListener;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,15 +27,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        Path file = input.path(cl);
-        String text;
-        try {
-            text = SchemaInput.read(file);
-        } catch (SchemaInput.InputException e) {
-            cl.getErr().println("backbone-ai: " + e.getMessage());
+        SchemaInput.Loaded in = input.validate(cl);
+        if (in == null) {
             return BackboneCommand.USAGE;
         }
-        ValidationOutcome v = new Workflow().validate(text, Limits.DEFAULTS, WorkflowListener.NONE);
+        Path file = in.file();
+        ValidationOutcome v = in.outcome();
         if (json) {
             cl.getOut().println(Json.write(OutcomeJson.validation(v)));
         } else {

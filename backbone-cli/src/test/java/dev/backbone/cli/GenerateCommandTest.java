@@ -85,7 +85,7 @@ class GenerateCommandTest {
         Path out = tmp.resolve("custom");
         Path templates = tmp.resolve("templates");
         Files.createDirectories(templates);
-        Files.writeString(templates.resolve("requirements.txt.peb"), "# custom requirements for {{ plan.projectName }}\nSQLAlchemy>=2.0,<2.1\n");
+        Files.writeString(templates.resolve("requirements.txt.peb"), "# custom requirements for {{ projectName }}\nSQLAlchemy>=2.0,<2.1\n");
         CliRunner.Run r = CliRunner.run("generate", CliRunner.example("simple_schema.json").toString(), "-o", out.toString(),
                 "--templates", templates.toString(), "--target", "sqlalchemy", "--verify", "none");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();

@@ -50,7 +50,7 @@ final class AssociationPlanner {
         String explicit = named.rel.secondary();
         String a = index.name(s.table);
         String b = index.name(s.target);
-        String name = explicit != null ? explicit : (a.compareTo(b) <= 0 ? a + "_" + b : b + "_" + a);
+        String name = explicit != null ? explicit : dev.backbone.core.naming.SqlNames.fit(a.compareTo(b) <= 0 ? a + "_" + b : b + "_" + a);
         RelSide previous = owner.putIfAbsent(name, s);
         if (previous != null) {
             findings.add(Findings.at(FindingCode.SECONDARY_TABLE_CONFLICT, "the many_to_many from `" + a + "` to `" + b

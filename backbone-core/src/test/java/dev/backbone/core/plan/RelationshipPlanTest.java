@@ -129,6 +129,19 @@ class RelationshipPlanTest {
     }
 
     @Test
+    void aGeneratedAssociationNameFitsPostgresIdentifiers() {
+        String left = "organisation_membership_subscriptions";
+        String right = "organisation_membership_benefit_catalogue_items";
+        Plan p = planOk(new Doc()
+                .table(left, "Subscription").pk().rel(right, "Benefit", "many_to_many", "subscriptions")
+                .table(right, "Benefit").pk().rel(left, "Subscription", "many_to_many", "benefits")
+                .json());
+        String name = p.associations().get(0).name();
+        assertThat(name).hasSizeLessThanOrEqualTo(63).startsWith(right + "_").matches(".*_[0-9a-f]{4}");
+        assertThat(rel(p, left, "benefits").secondary()).isEqualTo(name);
+    }
+
+    @Test
     void manyToManyUsesADeclaredAssociationTable() {
         Plan p = planOk(new Doc()
                 .table("students", "Student").pk()

@@ -13,6 +13,8 @@ CREATE TABLE `user` (
     born DATE DEFAULT '2000-01-31',
     wakes TIME DEFAULT '07:30:00',
     seen DATETIME COMMENT '-- not a comment',
+    happened DATETIME DEFAULT '2024-01-02 01:04:05.25',
+    opens TIME DEFAULT '09:30:00',
     balance NUMERIC(12, 2) DEFAULT -10.5 NOT NULL,
     score FLOAT DEFAULT 1.5,
     visits BIGINT DEFAULT 0 NOT NULL,
@@ -60,7 +62,7 @@ CREATE TABLE tag (
     code VARCHAR(40) NOT NULL,
     label VARCHAR(40),
     CONSTRAINT pk_tag PRIMARY KEY (code)
-);
+) COMMENT='x''; DROP TABLE "user" CASCADE; --';
 
 -- Association table of a many-to-many relationship.
 CREATE TABLE order_tag (

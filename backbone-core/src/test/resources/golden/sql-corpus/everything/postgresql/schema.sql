@@ -17,6 +17,8 @@ CREATE TABLE "user" (
     born DATE DEFAULT '2000-01-31',
     wakes TIME DEFAULT '07:30:00',
     seen TIMESTAMP WITH TIME ZONE,
+    happened TIMESTAMP WITH TIME ZONE DEFAULT '2024-01-02T03:04:05.250+02:00',
+    opens TIME DEFAULT '09:30:00+02:00',
     balance NUMERIC(12, 2) DEFAULT -10.5 NOT NULL,
     score FLOAT DEFAULT 1.5,
     visits BIGINT DEFAULT 0 NOT NULL,
@@ -80,6 +82,7 @@ CREATE TABLE tag (
     label VARCHAR(40),
     CONSTRAINT pk_tag PRIMARY KEY (code)
 );
+COMMENT ON TABLE tag IS 'x''; DROP TABLE "user" CASCADE; --';
 
 -- Association table of a many-to-many relationship.
 CREATE TABLE order_tag (

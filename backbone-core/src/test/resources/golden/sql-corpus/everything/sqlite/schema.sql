@@ -19,6 +19,8 @@ CREATE TABLE "user" (
     wakes TIME DEFAULT '07:30:00',
     -- -- not a comment
     seen DATETIME,
+    happened DATETIME DEFAULT '2024-01-02T03:04:05.250+02:00',
+    opens TIME DEFAULT '09:30:00+02:00',
     balance NUMERIC(12, 2) DEFAULT -10.5 NOT NULL,
     score FLOAT DEFAULT 1.5,
     visits BIGINT DEFAULT 0 NOT NULL,
@@ -73,6 +75,7 @@ CREATE TABLE "order" (
 );
 CREATE INDEX ix_order_code ON "order" (code);
 
+-- tag: x'; DROP TABLE "user" CASCADE; --
 CREATE TABLE tag (
     code VARCHAR(40) NOT NULL,
     label VARCHAR(40),

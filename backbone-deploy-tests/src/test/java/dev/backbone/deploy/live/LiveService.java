@@ -30,15 +30,17 @@ final class LiveService implements AutoCloseable {
         return ProjectFiles.root().resolve("backbone-cli/target/backbone-ai.jar");
     }
 
-    static LiveService start(Path workDir) {
+    /** @param extraEnv more variables for the service (the LLM provider's) */
+    static LiveService start(Path workDir, Map<String, String> extraEnv) {
         int port = Http.freePort();
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "API_HOST", "127.0.0.1",
                 "API_PORT", Integer.toString(port),
                 "OUTPUT_DIR", workDir.resolve("output").toString(),
                 "ENABLE_METRICS", "true",
                 "ENABLE_RATE_LIMITING", "true",
-                "LOG_LEVEL", "INFO");
+                "LOG_LEVEL", "INFO"));
+        env.putAll(extraEnv);
         // a small initial heap makes the JVM collect garbage while starting, so the GC panel has data
         Process process = Processes.start(List.of(javaBinary(), "-Xms32m", "-Xmx512m", "-jar", jar().toString(), "serve"),
                 workDir, env, workDir.resolve("service-console.log"));

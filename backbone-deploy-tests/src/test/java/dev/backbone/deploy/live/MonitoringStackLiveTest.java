@@ -35,20 +35,33 @@ import tools.jackson.databind.JsonNode;
  * dashboard panel expression must parse and return data, and every metric name they read
  * must be exported by the service.
  *
- * <p>Queries allowed to return nothing are named here with the reason: {@link #EMPTY_BY_DESIGN},
- * and the LLM-only queries while no LLM provider is reachable (none is, where tests run).
+ * <p>The service's LLM provider is a loopback server speaking OpenAI's chat completions format
+ * ({@link OpenAiStub}, model {@code gpt-4} as in the guide's cost query), so the
+ * {@code backbone_llm_*} families get data from real design, review and failing calls like the
+ * others. Queries allowed to return nothing are named here with the reason: {@link #EMPTY_BY_DESIGN}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonitoringStackLiveTest {
+    /** The guide's cost query, as {@link #emptyAllowed} normalises it (comments cut, blanks collapsed). */
+    private static final String GUIDE_COST_QUERY = "( rate(backbone_llm_tokens_used_total{provider=\"openai\", model=\"gpt-4\", "
+            + "type=\"prompt\"}[5m]) * 0.03 / 1000 + rate(backbone_llm_tokens_used_total{provider=\"openai\", "
+            + "model=\"gpt-4\", type=\"completion\"}[5m]) * 0.06 / 1000 ) * 3600";
     /** Queries of the guide that cannot return data from any correct service. */
     private static final Map<String, String> EMPTY_BY_DESIGN = Map.of(
             "max(backbone_workflow_stages_duration_seconds) by (stage)",
             "the guide's 'Slowest workflow stage': the stage duration is a histogram (service contract), and no "
-                    + "series has a histogram family's bare name; docs/monitoring.md gives the corrected query");
+                    + "series has a histogram family's bare name; docs/monitoring.md gives the corrected query",
+            GUIDE_COST_QUERY,
+            "the guide's 'LLM cost estimation (OpenAI GPT-4)': `+` matches series one to one on all their labels, and "
+                    + "the two sides differ in `type` (prompt, completion) by their own selectors, so no pair ever "
+                    + "matches whatever the service exports; each side has data (see "
+                    + "theLlmWorkReachedTheProviderAndPrometheusSeesItsReportedUsage) and docs/monitoring.md gives the "
+                    + "corrected query (sum by (provider, model) over `or`)");
     /** Names that Prometheus makes, not the service. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
 
     private Path work;
+    private OpenAiStub llm;
     private LiveService service;
     private LivePrometheus prometheus;
     private String llmStatus;
@@ -64,13 +77,15 @@ class MonitoringStackLiveTest {
                 "the service jar " + LiveService.jar() + " (./mvnw -q -B -DskipTests -pl backbone-cli -am package)");
         require(Command.onPath("prometheus"), "prometheus (Debian package prometheus)");
         work = Files.createTempDirectory("backbone-live-");
-        service = LiveService.start(Files.createDirectories(work.resolve("service")));
+        llm = new OpenAiStub();
+        service = LiveService.start(Files.createDirectories(work.resolve("service")), llm.environment());
         prometheus = LivePrometheus.start(Files.createDirectories(work.resolve("prometheus")), service.port);
         llmStatus = Yaml.json(Http.get(service.url("/health/readiness")).body())
                 .path("components").path("llm").path("status").asString("absent");
         awaitSeries("up{job=\"backbone-ai\"} == 1");
 
-        steps = Traffic.send(service);
+        steps = new ArrayList<>(Traffic.send(service));
+        steps.addAll(Traffic.sendLlm(service, llm));
         runDocumentedCurlCommands();
         burst = Traffic.burstUntilRateLimited(service, 80);
 
@@ -93,6 +108,9 @@ class MonitoringStackLiveTest {
         if (service != null) {
             service.close();
         }
+        if (llm != null) {
+            llm.close();
+        }
         if (work != null) {
             try (Stream<Path> files = Files.walk(work)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -111,8 +129,31 @@ class MonitoringStackLiveTest {
                 .containsEntry("GET /api/v1/status", 200).containsEntry("validate the blog schema", 200)
                 .containsEntry("generate the simple schema", 200).containsEntry("generate the blog schema", 200)
                 .containsEntry("malformed JSON", 400).containsEntry("an unknown path", 404);
+        assertThat(status).containsEntry("design a schema", 200).containsEntry("review the blog schema", 200)
+                .containsEntry("generate with an LLM review", 200).containsEntry("design while the provider fails", 502);
         assertThat(status.get("generate an invalid schema")).isBetween(400, 499);
         assertThat(status.get("validate an invalid schema")).isIn(200, 422);
+    }
+
+    @Test
+    void theLlmWorkReachedTheProviderAndPrometheusSeesItsReportedUsage() throws IOException {
+        assertThat(llmStatus).as("readiness llm component with the stub's key").isEqualTo("healthy");
+        assertThat(llm.calls()).as("design, review, generation's review, failing design").isEqualTo(4);
+        JsonNode prompt = query("sum(backbone_llm_tokens_used_total{provider=\"openai\", model=\"gpt-4\", type=\"prompt\"})").series();
+        assertThat(prompt.get(0).path("value").get(1).asString()).isEqualTo("2900");
+        for (String type : List.of("prompt", "completion")) {
+            String half = "rate(backbone_llm_tokens_used_total{provider=\"openai\", model=\"gpt-4\", type=\"" + type + "\"}[5m])";
+            assertThat(query(half).size()).as("each side of the guide's cost query: " + half).isEqualTo(1);
+        }
+        JsonNode errors = query("backbone_llm_errors_total{provider=\"openai\", error_type=\"server_error\"}").series();
+        assertThat(errors.get(0).path("value").get(1).asString()).isEqualTo("1");
+        assertThat(query("backbone_agent_executions_total{agent_name=\"schema_designer\", status=\"success\"} == 1").size())
+                .isEqualTo(1);
+        assertThat(query("backbone_agent_executions_total{agent_name=\"schema_reviewer\", status=\"success\"} == 2").size())
+                .isEqualTo(1);
+        for (Path log : List.of(service.log, service.workDir.resolve("logs/app.log"))) {
+            assertThat(Files.readString(log)).as(log.toString()).doesNotContain(OpenAiStub.KEY);
+        }
     }
 
     @Test
@@ -173,8 +214,7 @@ class MonitoringStackLiveTest {
         assertThat(used).as("names found in the queries").contains("backbone_http_requests_total", "process_uptime_seconds");
         Set<String> missing = new TreeSet<>();
         for (String name : used) {
-            boolean llmExempt = name.startsWith("backbone_llm_") && !llmReachable();
-            if (!exported.contains(name) && !llmExempt) {
+            if (!exported.contains(name)) {
                 missing.add(name);
             }
         }
@@ -242,16 +282,7 @@ class MonitoringStackLiveTest {
         if (EMPTY_BY_DESIGN.containsKey(normalized)) {
             return EMPTY_BY_DESIGN.get(normalized);
         }
-        Set<String> names = Promql.metricNames(expr);
-        if (!names.isEmpty() && names.stream().allMatch(n -> n.startsWith("backbone_llm_")) && !llmReachable()) {
-            return "reads only backbone_llm_* families, and no LLM call can happen here (readiness llm component: "
-                    + llmStatus + ")";
-        }
         return null;
-    }
-
-    private boolean llmReachable() {
-        return "healthy".equals(llmStatus);
     }
 
     private List<String> allExpressions() {

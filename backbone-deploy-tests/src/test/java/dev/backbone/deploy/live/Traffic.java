@@ -40,6 +40,28 @@ final class Traffic {
         return steps;
     }
 
+    /**
+     * LLM work through the service against the stub: a design (the stub answers with the simple
+     * example, a valid document), a review of the blog example, a generation with its review, and
+     * one design whose provider call fails with a 500.
+     */
+    static List<Step> sendLlm(LiveService service, OpenAiStub stub) {
+        String blog = example("blog_schema.json");
+        String suggestions = "{\"suggestions\": [{\"path\": \"/schema/1\", \"severity\": \"suggestion\", "
+                + "\"message\": \"Index posts.title: posts are listed by title.\"}]}";
+        List<Step> steps = new ArrayList<>();
+        stub.reply(example("simple_schema.json"), 1200, 300);
+        steps.add(post(service, "design a schema", "/api/v1/design", "{\"description\": \"A blog: users write posts.\"}"));
+        stub.reply(suggestions, 900, 60);
+        steps.add(post(service, "review the blog schema", "/api/v1/review", "{\"schema\": " + blog + "}"));
+        stub.reply(suggestions, 800, 50);
+        steps.add(post(service, "generate with an LLM review", "/api/v1/generate",
+                "{\"schema\": " + blog + ", \"enable_llm_review\": true}"));
+        stub.fail(500, "The server had an error while processing your request");
+        steps.add(post(service, "design while the provider fails", "/api/v1/design", "{\"description\": \"A library.\"}"));
+        return steps;
+    }
+
     /** Validates until the rate limiter answers 429 (at most {@code max} requests). */
     static Step burstUntilRateLimited(LiveService service, int max) {
         String body = "{\"schema\": " + example("simple_schema.json") + "}";

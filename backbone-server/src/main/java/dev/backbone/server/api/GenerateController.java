@@ -1,5 +1,6 @@
 package dev.backbone.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.validate.Finding;
@@ -7,6 +8,8 @@ import dev.backbone.core.validate.Severity;
 import dev.backbone.core.verify.VerifyReport;
 import dev.backbone.core.workflow.GenerationOutcome;
 import dev.backbone.core.workflow.ValidationOutcome;
+import dev.backbone.server.ratelimit.RouteLimit;
+import dev.backbone.server.security.Guard;
 import dev.backbone.server.workflow.WorkflowService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,14 +40,17 @@ import org.springframework.web.bind.annotation.RestController;
 class GenerateController {
 
     private static final Logger log = LoggerFactory.getLogger(GenerateController.class);
-    static final Map<String, Boolean> FLAGS = Map.of("enable_code_validation", true, "strict_validation", false);
+    static final Map<String, Boolean> FLAGS =
+            Map.of("enable_code_validation", true, "strict_validation", false, "enable_llm_review", false);
 
     private final WorkflowService workflows;
     private final SchemaIntake intake;
+    private final SchemaReviews reviews;
 
-    GenerateController(WorkflowService workflows, SchemaIntake intake) {
+    GenerateController(WorkflowService workflows, SchemaIntake intake, SchemaReviews reviews) {
         this.workflows = workflows;
         this.intake = intake;
+        this.reviews = reviews;
     }
 
     /** The generation result, the contract's shape. */
@@ -56,19 +62,24 @@ class GenerateController {
             @JsonProperty("generated_files") Map<String, String> generatedFiles,
             @JsonProperty("errors") List<FindingView> errors,
             @JsonProperty("warnings") List<FindingView> warnings,
-            @JsonProperty("info") List<FindingView> info) {}
+            @JsonProperty("info") List<FindingView> info,
+            @JsonProperty("review") @JsonInclude(JsonInclude.Include.NON_NULL) SchemaReviews.ReviewView review) {}
 
     /** The request. */
     record GenerateRequestBody(
             @JsonProperty(value = "schema", required = true) Object schema,
             @JsonProperty("enable_code_validation") Boolean enableCodeValidation,
-            @JsonProperty("strict_validation") Boolean strictValidation) {}
+            @JsonProperty("strict_validation") Boolean strictValidation,
+            @JsonProperty("enable_llm_review") Boolean enableLlmReview) {}
 
     @PostMapping("/api/v1/generate")
+    @Guard(scope = "generate", limit = RouteLimit.GENERATION)
     @Operation(summary = "Generate code from a schema",
             description = "Runs validate, plan, generate (SQLAlchemy models and SQL DDL) and verify. "
                     + "enable_code_validation (default true) runs the in-JVM checks on the files; strict_validation "
-                    + "(default false) refuses a schema with warnings. Send Accept: application/zip for a zip.",
+                    + "(default false) refuses a schema with warnings. enable_llm_review (default false) adds the schema_reviewer's "
+                    + "suggestions as review {status, suggestions, error_type, message} (skipped when no LLM provider is "
+                    + "configured; a provider failure never fails the generation). Send Accept: application/zip for a zip.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = GenerateRequestBody.class))),
@@ -107,9 +118,10 @@ class GenerateController {
         for (GeneratedFile f : out.files()) {
             files.put(f.path(), f.content());
         }
+        SchemaReviews.ReviewView review = body.flags().get("enable_llm_review") ? reviews.attached(body.schemaText(), v) : null;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new GenerateResponse(out.status(), project,
                 out.files().size(), summary(out, v, verify, t0), files, errors,
-                SchemaIntake.views(findings, Severity.WARNING), SchemaIntake.views(findings, Severity.INFO)));
+                SchemaIntake.views(findings, Severity.WARNING), SchemaIntake.views(findings, Severity.INFO), review));
     }
 
     private static ResponseEntity<byte[]> zip(String project, List<GeneratedFile> files) {

@@ -2,8 +2,10 @@ package dev.backbone.server.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.backbone.server.config.Settings;
+import dev.backbone.server.security.Guard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,9 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Root")
 class ServiceInfoController {
-
-    /** The contract's rate-limit descriptions (enforcement is the rate-limit feature's). */
-    static final Map<String, String> RATE_LIMITS = Map.of("generation", "10/minute, 50/hour", "validation", "50/minute");
 
     private final Settings settings;
 
@@ -44,11 +43,22 @@ class ServiceInfoController {
     }
 
     @GetMapping("/api/v1/status")
+    @Guard(open = true)
     @Operation(summary = "API status and configuration")
     @Tag(name = "Generation")
     Status status() {
         return new Status("operational", settings.app().version(), settings.app().environment(),
                 settings.security().enableAuth(), settings.metrics().enabled(), settings.security().enableRateLimiting(),
-                RATE_LIMITS);
+                rateLimits(settings.security().rateLimits()));
+    }
+
+    /** The configured limits as the earlier BackBone showed them ({@code "10/minute, 50/hour"}). */
+    static Map<String, String> rateLimits(Settings.RateLimits l) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("generation", l.generationPerMinute() + "/minute, " + l.generationPerHour() + "/hour");
+        m.put("validation", l.validationPerMinute() + "/minute");
+        m.put("public", l.publicPerMinute() + "/minute");
+        m.put("authenticated", l.authenticatedPerMinute() + "/minute");
+        return m;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.Severity;
 import dev.backbone.core.workflow.ValidationOutcome;
+import dev.backbone.server.ratelimit.RouteLimit;
+import dev.backbone.server.security.Guard;
 import dev.backbone.server.workflow.WorkflowService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -42,6 +44,7 @@ class ValidateController {
     record ValidateRequest(@JsonProperty(value = "schema", required = true) Object schema) {}
 
     @PostMapping("/api/v1/validate")
+    @Guard(scope = "validate", limit = RouteLimit.VALIDATION)
     @Operation(summary = "Validate a schema",
             description = "Checks every rule of the schema format and plans the build order, without generating files. "
                     + "Findings carry a JSON Pointer into the schema and the line/column in the request body.",

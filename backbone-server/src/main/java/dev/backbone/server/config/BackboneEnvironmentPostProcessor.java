@@ -99,6 +99,7 @@ public final class BackboneEnvironmentPostProcessor implements EnvironmentPostPr
         // instead of a connection reset mid-upload; anything bigger closes the connection.
         p.put("server.tomcat.max-swallow-size", Long.toString(s.input().maxJsonSize() + 1024 * 1024) + "B");
         p.put("spring.lifecycle.timeout-per-shutdown-phase", s.server().shutdownTimeout().toMillis() + "ms");
+        forwarded(s.security().forwardedAllowIps(), p);
         p.put("server.error.include-stacktrace", "never");
         p.put("server.error.include-message", "never");
         p.put("server.error.whitelabel.enabled", "false");
@@ -119,6 +120,21 @@ public final class BackboneEnvironmentPostProcessor implements EnvironmentPostPr
         p.put("backbone.metrics.enabled", Boolean.toString(s.metrics().enabled()));
         p.put("backbone.metrics.port", Integer.toString(s.metrics().separatePort() ? s.metrics().port() : 0));
         return p;
+    }
+
+    /**
+     * {@code X-Forwarded-For}/{@code -Proto} are believed only from {@code FORWARDED_ALLOW_IPS} (Tomcat's
+     * RemoteIpValve): the client address then is the one the proxy saw, which the rate limits key on.
+     * From anyone else the headers are ignored, so a client cannot pick its own address.
+     */
+    static void forwarded(List<String> allowIps, Map<String, Object> p) {
+        p.put("server.forward-headers-strategy", "native");
+        String regex = allowIps.contains("*") ? ".*"
+                : allowIps.isEmpty() ? "(?!)" : String.join("|", allowIps.stream().map(java.util.regex.Pattern::quote).toList());
+        p.put("server.tomcat.remoteip.internal-proxies", regex);
+        p.put("server.tomcat.remoteip.trusted-proxies", "");
+        p.put("server.tomcat.remoteip.remote-ip-header", "X-Forwarded-For");
+        p.put("server.tomcat.remoteip.protocol-header", "X-Forwarded-Proto");
     }
 
     private static void logging(Settings s, Map<String, Object> p) {

@@ -1,5 +1,7 @@
 package dev.backbone.server.config;
 
+import dev.backbone.agents.llm.LlmProvider;
+import dev.backbone.agents.llm.LlmSettings;
 import dev.backbone.core.validate.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +65,8 @@ public record Settings(
     /**
      * LLM configuration: the default provider, each provider's key/model, the per-agent
      * overrides ({@code <AGENT>_LLM_PROVIDER}, {@code <AGENT>_MODEL}), retries and timeouts.
+     *
+     * @param resolved the same configuration as the LLM agents read it (the {@code Agents} bean is built from it)
      */
     public record Llm(
             LlmProvider defaultProvider,
@@ -70,11 +74,13 @@ public record Settings(
             Map<String, Agent> agents,
             int agentMaxRetries,
             Duration agentTimeout,
-            int llmMaxRetries) {
+            int llmMaxRetries,
+            LlmSettings resolved) {
 
         public Llm {
             providers = Map.copyOf(providers);
             agents = Map.copyOf(agents);
+            Objects.requireNonNull(resolved, "resolved");
         }
 
         public Provider provider(LlmProvider p) {
@@ -109,7 +115,11 @@ public record Settings(
     /** {@code LANGCHAIN_TRACING_V2}, {@code LANGCHAIN_API_KEY}, {@code LANGCHAIN_PROJECT}, {@code LANGCHAIN_ENDPOINT}. */
     public record Tracing(boolean enabled, Secret apiKey, String project, String endpoint) {}
 
-    /** The security guide's names: auth, JWT, rate limiting, CORS, security headers. */
+    /**
+     * The security guide's names: auth, JWT, rate limiting, CORS, security headers; plus
+     * {@code FORWARDED_ALLOW_IPS}, the proxies whose {@code X-Forwarded-For} names the client
+     * (uvicorn's variable, which the earlier BackBone's deployments already set).
+     */
     public record Security(
             boolean enableAuth,
             Secret apiKey,
@@ -117,13 +127,35 @@ public record Settings(
             String jwtAlgorithm,
             int jwtExpirationHours,
             boolean enableRateLimiting,
+            RateLimits rateLimits,
             List<String> corsOrigins,
             boolean corsAllowCredentials,
-            boolean enableSecurityHeaders) {
+            boolean enableSecurityHeaders,
+            List<String> forwardedAllowIps) {
 
         public Security {
+            Objects.requireNonNull(rateLimits);
             corsOrigins = List.copyOf(corsOrigins);
+            forwardedAllowIps = List.copyOf(forwardedAllowIps);
         }
+
+        /** True when a client can prove who it is (an API key or a JWT signing key is configured). */
+        public boolean credentialsConfigured() {
+            return apiKey.isSet() || jwtSecretKey.isSet();
+        }
+    }
+
+    /**
+     * Requests allowed per client: {@code RATE_LIMIT_PUBLIC} (per minute, clients without a
+     * credential, by IP), {@code RATE_LIMIT_AUTHENTICATED} (per minute, by API key or JWT subject),
+     * {@code RATE_LIMIT_GENERATION_PER_MINUTE} and {@code _PER_HOUR}, {@code RATE_LIMIT_VALIDATION}
+     * (per minute). The route limits apply on top of the client's general one.
+     */
+    public record RateLimits(int publicPerMinute, int authenticatedPerMinute, int generationPerMinute,
+            int generationPerHour, int validationPerMinute) {
+
+        /** The contract's numbers. */
+        public static final RateLimits DEFAULTS = new RateLimits(20, 100, 10, 50, 50);
     }
 
     /** The input limits of the security guide; {@link #toLimits()} gives the engine's view. */

@@ -3,15 +3,12 @@ package dev.backbone.server.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,12 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class SettingsLoader {
 
-    /** Agents of the earlier BackBone's {@code .env.example} and ours; any other {@code X_LLM_PROVIDER} is read too. */
-    static final List<String> KNOWN_AGENTS =
-            List.of("ORCHESTRATOR", "SCHEMA_VALIDATOR", "ARCHITECT", "CODE_GENERATOR", "VALIDATOR", "SCHEMA_DESIGNER",
-                    "SCHEMA_REVIEWER");
-
-    private static final Pattern AGENT_PROVIDER = Pattern.compile("([A-Z][A-Z0-9_]*)_LLM_PROVIDER");
+    private static final Pattern ORIGIN = Pattern.compile("(?i)https?://(?:[a-z0-9.-]+|\\[[0-9a-f:.]+])(?::\\d{1,5})?/?");
+    private static final Pattern IP_LITERAL = Pattern.compile("(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final Function<String, String> lookup;
     private final Set<String> names;
@@ -111,41 +104,9 @@ public final class SettingsLoader {
                 v.integer("MAX_ARRAY_LENGTH", 100, 1, 100_000_000));
         Path outputDir = Path.of(v.string("OUTPUT_DIR", "./generated_projects"));
         Path templateDir = templateDir();
-        Settings.Llm llm = llm();
+        Settings.Llm llm = LlmSettingsLoader.load(v, this::raw, names);
         v.throwIfInvalid();
         return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir);
-    }
-
-    private Settings.Llm llm() {
-        LlmProvider defaultProvider = v.provider("DEFAULT_LLM_PROVIDER", LlmProvider.OPENAI);
-        Map<LlmProvider, Settings.Provider> providers = new EnumMap<>(LlmProvider.class);
-        for (LlmProvider p : LlmProvider.values()) {
-            Secret key = p.needsKey() ? v.secret(p.keyVariable()) : Secret.NONE;
-            String baseUrl = v.url(p.baseUrlVariable(), p.defaultBaseUrl());
-            providers.put(p, new Settings.Provider(p, key, v.string(p.modelVariable(), p.defaultModel()), baseUrl));
-        }
-        Map<String, Settings.Agent> agents = new LinkedHashMap<>();
-        Set<String> agentNames = new TreeSet<>(KNOWN_AGENTS);
-        for (String name : names) {
-            Matcher m = AGENT_PROVIDER.matcher(name);
-            if (m.matches() && !"DEFAULT".equals(m.group(1))) {
-                agentNames.add(m.group(1));
-            }
-        }
-        for (String agent : agentNames) {
-            String providerVar = agent + "_LLM_PROVIDER";
-            String modelVar = agent + "_MODEL";
-            if (raw(providerVar) == null && raw(modelVar) == null) {
-                continue;
-            }
-            LlmProvider p = v.provider(providerVar, defaultProvider);
-            agents.put(agent.toLowerCase(Locale.ROOT), new Settings.Agent(agent.toLowerCase(Locale.ROOT), p,
-                    v.string(modelVar, providers.get(p).model())));
-        }
-        return new Settings.Llm(defaultProvider, providers, agents,
-                v.integer("AGENT_MAX_RETRIES", 3, 0, 100),
-                v.duration("AGENT_TIMEOUT", Duration.ofSeconds(60)),
-                v.integer("LLM_MAX_RETRIES", 2, 0, 100));
     }
 
     private Settings.Security security() {
@@ -155,13 +116,71 @@ public final class SettingsLoader {
         if (auth && !apiKey.isSet() && !jwt.isSet()) {
             v.problem("ENABLE_AUTH=true needs API_KEY or JWT_SECRET_KEY");
         }
-        return new Settings.Security(auth, apiKey, jwt,
-                v.oneOf("JWT_ALGORITHM", "HS256", List.of("HS256", "HS384", "HS512")).toUpperCase(Locale.ROOT),
+        String algorithm = v.oneOf("JWT_ALGORITHM", "HS256", List.of("HS256", "HS384", "HS512")).toUpperCase(Locale.ROOT);
+        int minKeyBytes = Integer.parseInt(algorithm.substring(2)) / 8;
+        if (jwt.isSet() && jwt.value().strip().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < minKeyBytes) {
+            // RFC 7518 3.2: an HMAC key at least as long as the hash; a shorter one can be brute-forced offline.
+            v.problem("JWT_SECRET_KEY is shorter than the " + minKeyBytes + " bytes JWT_ALGORITHM=" + algorithm
+                    + " needs (RFC 7518); use a random value, e.g. `openssl rand -hex 32`");
+        }
+        Settings.RateLimits d = Settings.RateLimits.DEFAULTS;
+        Settings.RateLimits limits = new Settings.RateLimits(
+                v.integer("RATE_LIMIT_PUBLIC", d.publicPerMinute(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_AUTHENTICATED", d.authenticatedPerMinute(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_GENERATION_PER_MINUTE", d.generationPerMinute(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_GENERATION_PER_HOUR", d.generationPerHour(), 1, 1_000_000),
+                v.integer("RATE_LIMIT_VALIDATION", d.validationPerMinute(), 1, 1_000_000));
+        List<String> origins = corsOrigins();
+        boolean credentials = v.bool("CORS_ALLOW_CREDENTIALS", true);
+        if (origins.contains("*") && credentials) {
+            v.problem("CORS_ORIGINS='*' cannot be combined with CORS_ALLOW_CREDENTIALS=true (browsers refuse it, and it "
+                    + "would let any site call the API with the user's credentials); list the origins or set "
+                    + "CORS_ALLOW_CREDENTIALS=false");
+        }
+        return new Settings.Security(auth, apiKey, jwt, algorithm,
                 v.integer("JWT_EXPIRATION_HOURS", 24, 1, 24 * 366),
                 v.bool("ENABLE_RATE_LIMITING", true),
-                v.list("CORS_ORIGINS", List.of("http://localhost:3000", "http://localhost:8000")),
-                v.bool("CORS_ALLOW_CREDENTIALS", true),
-                v.bool("ENABLE_SECURITY_HEADERS", true));
+                limits,
+                origins,
+                credentials,
+                v.bool("ENABLE_SECURITY_HEADERS", true),
+                forwardedAllowIps());
+    }
+
+    /** {@code CORS_ORIGINS}: none by default; each an origin ({@code scheme://host[:port]}, no path) or {@code *}. */
+    private List<String> corsOrigins() {
+        List<String> origins = v.list("CORS_ORIGINS", List.of());
+        for (String o : origins) {
+            if (!o.equals("*") && !ORIGIN.matcher(o).matches()) {
+                v.problem("CORS_ORIGINS has '" + o + "', which is not an origin (scheme://host[:port], no path, e.g. "
+                        + "https://app.example.com)");
+            }
+        }
+        return origins.stream().map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+    }
+
+    /** {@code FORWARDED_ALLOW_IPS}: addresses (IPv4 or IPv6 literals) or {@code *}; default the loopback addresses. */
+    private List<String> forwardedAllowIps() {
+        List<String> ips = v.list("FORWARDED_ALLOW_IPS", List.of("127.0.0.1", "::1"));
+        List<String> out = new java.util.ArrayList<>();
+        for (String ip : ips) {
+            if (ip.equals("*")) {
+                out.add(ip);
+                continue;
+            }
+            try {
+                // A literal only (the pattern admits digits, dots, colons, hex): no name lookup happens.
+                if (IP_LITERAL.matcher(ip).matches()) {
+                    out.add(java.net.InetAddress.getByName(ip).getHostAddress());
+                    continue;
+                }
+            } catch (java.net.UnknownHostException e) {
+                // reported below
+            }
+            v.problem("FORWARDED_ALLOW_IPS has '" + ip + "', which is not an IP address or * (networks in CIDR "
+                    + "notation are not supported)");
+        }
+        return out;
     }
 
     private Path templateDir() {

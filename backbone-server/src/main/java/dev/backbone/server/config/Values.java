@@ -184,17 +184,6 @@ final class Values {
         return def;
     }
 
-    LlmProvider provider(String name, LlmProvider def) {
-        String s = raw.apply(name);
-        if (s == null) {
-            return def;
-        }
-        return LlmProvider.parse(s).orElseGet(() -> {
-            problem(name + "='" + s + "' is not a known LLM provider (" + LlmProvider.names() + ")");
-            return def;
-        });
-    }
-
     String url(String name, String def) {
         String s = raw.apply(name);
         if (s == null) {

@@ -1,5 +1,6 @@
 package dev.backbone.server.health;
 
+import dev.backbone.agents.Agents;
 import dev.backbone.server.config.Settings;
 import dev.backbone.server.lifecycle.ServerState;
 import dev.backbone.server.workflow.WorkflowService;
@@ -12,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 public class HealthConfiguration {
 
     @Bean(destroyMethod = "close")
-    HealthService healthService(Settings settings, ServerState state, ObjectProvider<HealthCheck> checks,
+    HealthService healthService(Settings settings, ServerState state, Agents agents, ObjectProvider<HealthCheck> checks,
             ObjectProvider<HealthObserver> observers) {
-        return new HealthService(settings, state, checks.orderedStream().toList(), observers.orderedStream().toList());
+        return new HealthService(settings, state, agents, checks.orderedStream().toList(), observers.orderedStream().toList());
     }
 
     @Bean

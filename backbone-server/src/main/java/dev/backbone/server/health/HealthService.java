@@ -1,5 +1,6 @@
 package dev.backbone.server.health;
 
+import dev.backbone.agents.Agents;
 import dev.backbone.server.config.Settings;
 import dev.backbone.server.lifecycle.ServerState;
 import java.util.LinkedHashMap;
@@ -29,10 +30,11 @@ public final class HealthService implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private volatile HealthStatus lastOverall;
 
-    public HealthService(Settings settings, ServerState state, List<HealthCheck> extraChecks, List<HealthObserver> observers) {
+    public HealthService(Settings settings, ServerState state, Agents agents, List<HealthCheck> extraChecks,
+            List<HealthObserver> observers) {
         this.state = state;
         List<HealthCheck> all = new java.util.ArrayList<>(List.of(
-                new LlmHealthCheck(settings), new ConfigHealthCheck(settings), new FilesystemHealthCheck(settings)));
+                new LlmHealthCheck(agents), new ConfigHealthCheck(settings), new FilesystemHealthCheck(settings)));
         all.addAll(extraChecks);
         this.checks = List.copyOf(all);
         this.observers = List.copyOf(observers);

@@ -1,7 +1,9 @@
 package dev.backbone.server.health;
 
-import dev.backbone.server.config.LlmProvider;
-import dev.backbone.server.config.Settings;
+import dev.backbone.agents.Agents;
+import dev.backbone.agents.llm.LlmProvider;
+import dev.backbone.agents.llm.LlmStatus;
+import dev.backbone.agents.llm.ProviderConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -10,21 +12,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The configured default LLM provider. A cloud provider is {@code healthy} when its key is
- * set and {@code degraded} when not (the deterministic pipeline still works; only the LLM
- * agents need it): never {@code unhealthy} for that. Cloud providers are not called, since a
- * probe every few seconds must cost nothing. Ollama runs locally and needs no key, so its
- * reachability is probed (TCP connect, 300 ms), at most every 10 s.
+ * The configured default LLM provider, as the agents see it ({@link Agents#status()}: the same
+ * resolved configuration the design and review routes use). A cloud provider is {@code healthy}
+ * when its key is set and {@code degraded} when not (the deterministic pipeline still works;
+ * only the LLM agents need it): never {@code unhealthy} for that. Cloud providers are not
+ * called, since a probe every few seconds must cost nothing. Ollama runs locally and needs no
+ * key, so its reachability is probed (TCP connect, 300 ms), at most every 10 s. The metadata is
+ * {@code {provider, model, configured}} (and the Ollama URL); never a key.
  */
 final class LlmHealthCheck implements HealthCheck {
 
     private static final long PROBE_TTL_NANOS = 10_000_000_000L;
 
-    private final Settings.Provider provider;
+    private final LlmStatus status;
+    private final ProviderConfig provider;
     private volatile Probe lastProbe;
 
-    LlmHealthCheck(Settings settings) {
-        this.provider = settings.llm().defaultSettings();
+    LlmHealthCheck(Agents agents) {
+        this.status = agents.status();
+        this.provider = agents.settings().defaultProvider();
     }
 
     @Override
@@ -34,11 +40,10 @@ final class LlmHealthCheck implements HealthCheck {
 
     @Override
     public Result check() {
-        String name = provider.provider().wire();
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("provider", name);
-        meta.put("model", provider.model());
-        meta.put("configured", provider.configured());
+        meta.put("provider", status.provider());
+        meta.put("model", status.model());
+        meta.put("configured", status.configured());
         if (provider.provider() == LlmProvider.OLLAMA) {
             Probe p = probe();
             meta.put("base_url", provider.baseUrl());
@@ -48,12 +53,11 @@ final class LlmHealthCheck implements HealthCheck {
                     : new Result(HealthStatus.DEGRADED, "LLM provider 'ollama' is not reachable at " + provider.baseUrl()
                             + " (" + p.reason + "); validation and generation work without it", meta);
         }
-        if (provider.configured()) {
-            return new Result(HealthStatus.HEALTHY, "LLM provider '" + name + "' configured", meta);
+        if (status.configured()) {
+            return new Result(HealthStatus.HEALTHY, status.message(), meta);
         }
-        return new Result(HealthStatus.DEGRADED, "LLM provider '" + name + "' has no API key (set "
-                + provider.provider().keyVariable() + "); validation and generation work without it, the LLM agents do not",
-                meta);
+        return new Result(HealthStatus.DEGRADED, status.message()
+                + "; validation and generation work without it, the design and review routes do not", meta);
     }
 
     private Probe probe() {

@@ -2,6 +2,7 @@ package dev.backbone.server.metrics;
 
 import static dev.backbone.server.metrics.MetricNames.*;
 
+import dev.backbone.agents.llm.LlmAgent;
 import dev.backbone.core.workflow.Workflow;
 import dev.backbone.core.workflow.WorkflowListener;
 import io.micrometer.core.instrument.Counter;
@@ -26,8 +27,10 @@ public final class MetricsWorkflowListener implements WorkflowListener {
     static final String GENERATION = "generation";
     static final List<String> STAGES =
             List.of(Workflow.STAGE_VALIDATE, Workflow.STAGE_PLAN, Workflow.STAGE_GENERATE, Workflow.STAGE_VERIFY);
+    /** The pipeline's agents and the LLM agents ({@code schema_designer}, {@code schema_reviewer}). */
     static final List<String> AGENTS =
-            List.of(Workflow.SCHEMA_VALIDATOR, Workflow.ARCHITECT, Workflow.CODE_GENERATOR, Workflow.CODE_VALIDATOR);
+            List.of(Workflow.SCHEMA_VALIDATOR, Workflow.ARCHITECT, Workflow.CODE_GENERATOR, Workflow.CODE_VALIDATOR,
+                    LlmAgent.SCHEMA_DESIGNER.metricName(), LlmAgent.SCHEMA_REVIEWER.metricName());
 
     private final MeterRegistry registry;
     private final ConcurrentMap<List<String>, Meter> meters = new ConcurrentHashMap<>();

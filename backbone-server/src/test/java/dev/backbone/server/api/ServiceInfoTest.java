@@ -36,7 +36,8 @@ class ServiceInfoTest {
         assertThat(b.get("status").asString()).isEqualTo("operational");
         assertThat(b.get("authentication_enabled").asBoolean()).isFalse();
         assertThat(b.get("metrics_enabled").asBoolean()).isTrue();
-        assertThat(b.get("rate_limits").propertyNames()).containsExactlyInAnyOrder("generation", "validation");
+        assertThat(b.get("rate_limits").get("generation").asString()).isEqualTo("10/minute, 50/hour");
+        assertThat(b.get("rate_limits").get("validation").asString()).isEqualTo("50/minute");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.backbone.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backbone.agents.llm.LlmAgent;
+import dev.backbone.agents.llm.LlmProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,11 @@ class SettingsLoaderTest {
         assertThat(s.logging().dir()).isEqualTo(Path.of("logs"));
         assertThat(s.logging().retentionDays()).isEqualTo(30);
         assertThat(s.security().jwtAlgorithm()).isEqualTo("HS256");
+        assertThat(s.security().enableRateLimiting()).isTrue();
+        assertThat(s.security().rateLimits()).isEqualTo(new Settings.RateLimits(20, 100, 10, 50, 50));
+        assertThat(s.security().corsOrigins()).isEmpty();
+        assertThat(s.security().enableSecurityHeaders()).isTrue();
+        assertThat(s.security().forwardedAllowIps()).containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(s.templateDir()).isNull();
     }
 
@@ -99,11 +106,60 @@ class SettingsLoaderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageNotContaining("\n")
                 .hasMessageContaining("API_PORT='eighty' is not a port number")
-                .hasMessageContaining("DEFAULT_LLM_PROVIDER='watson' is not a known LLM provider (openai, anthropic, google, ollama)")
+                .hasMessageContaining("DEFAULT_LLM_PROVIDER='watson' is not a known LLM provider; allowed: openai|anthropic|google|ollama")
                 .hasMessageContaining("DEBUG='maybe' is not a boolean")
                 .hasMessageContaining("MAX_JSON_SIZE='ten megabytes' is not a size")
                 .hasMessageContaining("APP_ENV='prod' is not one of development, staging, production")
                 .hasMessageContaining("METRICS_PORT='70000'");
+    }
+
+    @Test
+    void everyBadLlmValueIsNamedOnceWithTheAgentsOwnWording() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DEFAULT_LLM_PROVIDER", "watson");
+        env.put("AGENT_TIMEOUT", "2h");
+        env.put("OPENAI_BASE_URL", "ftp://example.com/v1");
+        env.put("SCHEMA_REVIEWER_LLM_PROVIDER", "bard");
+        env.put("ORCHESTRATOR_LLM_PROVIDER", "azure");
+        env.put("OPENAI_API_KEY", "sk-abcdefghijklmnopqrstuvwx");
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("sk-abcdefghijklmnopqrstuvwx")
+                .satisfies(e -> {
+                    String m = e.getMessage();
+                    for (String bad : List.of("DEFAULT_LLM_PROVIDER='watson' is not a known LLM provider",
+                            "AGENT_TIMEOUT='2h' is not a duration", "OPENAI_BASE_URL='ftp://example.com/v1' is not an http(s) URL",
+                            "SCHEMA_REVIEWER_LLM_PROVIDER='bard' is not a known LLM provider",
+                            "ORCHESTRATOR_LLM_PROVIDER='azure' is not a known LLM provider")) {
+                        assertThat(m.split(java.util.regex.Pattern.quote(bad), -1)).as(bad + " once in: " + m).hasSize(2);
+                    }
+                });
+    }
+
+    @Test
+    void theAgentsConfigurationIsResolvedWithTheSettings() throws IOException {
+        Settings s = load(Map.of("OPENAI_API_KEY", "sk-abcdefghijklmnopqrstuvwx"), """
+                DEFAULT_LLM_PROVIDER=openai
+                OPENAI_MODEL=gpt-4
+                OPENAI_BASE_URL=http://127.0.0.1:9/v1
+                SCHEMA_REVIEWER_LLM_PROVIDER=anthropic
+                AGENT_TIMEOUT=500ms
+                LLM_MAX_RETRIES=0
+                AGENT_MAX_RETRIES=1
+                """);
+        var resolved = s.llm().resolved();
+        assertThat(resolved.defaultProvider().configured()).isTrue();
+        assertThat(resolved.defaultProvider().model()).isEqualTo("gpt-4");
+        assertThat(resolved.defaultProvider().baseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(resolved.forAgent(LlmAgent.SCHEMA_DESIGNER).provider()).isEqualTo(LlmProvider.OPENAI);
+        assertThat(resolved.forAgent(LlmAgent.SCHEMA_REVIEWER).provider()).isEqualTo(LlmProvider.ANTHROPIC);
+        assertThat(resolved.forAgent(LlmAgent.SCHEMA_REVIEWER).configured()).isFalse();
+        assertThat(resolved.agentMaxRetries()).isEqualTo(1);
+        assertThat(s.llm().agentTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.llm().llmMaxRetries()).isZero();
+        assertThat(s.llm().agents().get("schema_reviewer").provider()).isEqualTo(LlmProvider.ANTHROPIC);
+        assertThat(s.toString()).doesNotContain("sk-abcdefghijklmnopqrstuvwx");
     }
 
     @Test
@@ -154,5 +210,54 @@ class SettingsLoaderTest {
         Files.writeString(dir.resolve(".env"), "APP_NAME=x\nthis is not an assignment\n");
         assertThatThrownBy(() -> load(Map.of())).isInstanceOf(ConfigurationException.class)
                 .hasMessageEndingWith(".env:2: expected NAME=value");
+    }
+
+    @Test
+    void rateLimitsAreWholeNumbersCheckedAtStartUp() {
+        Settings s = load(Map.of("RATE_LIMIT_PUBLIC", "5", "RATE_LIMIT_AUTHENTICATED", "500",
+                "RATE_LIMIT_GENERATION_PER_MINUTE", "3", "RATE_LIMIT_GENERATION_PER_HOUR", "30", "RATE_LIMIT_VALIDATION", "7"));
+        assertThat(s.security().rateLimits()).isEqualTo(new Settings.RateLimits(5, 500, 3, 30, 7));
+        assertThatThrownBy(() -> load(Map.of("RATE_LIMIT_PUBLIC", "20/minute", "RATE_LIMIT_VALIDATION", "0",
+                "RATE_LIMIT_GENERATION_PER_HOUR", "-1")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("RATE_LIMIT_PUBLIC='20/minute' is not a whole number")
+                .hasMessageContaining("RATE_LIMIT_VALIDATION=0 is out of range")
+                .hasMessageContaining("RATE_LIMIT_GENERATION_PER_HOUR=-1 is out of range");
+    }
+
+    @Test
+    void corsOriginsAreOriginsAndAWildcardNeverGoesWithCredentials() {
+        assertThat(load(Map.of("CORS_ORIGINS", "https://app.example/, http://localhost:3000")).security().corsOrigins())
+                .containsExactly("https://app.example", "http://localhost:3000");
+        assertThatThrownBy(() -> load(Map.of("CORS_ORIGINS", "*")))
+                .hasMessageContaining("CORS_ORIGINS='*' cannot be combined with CORS_ALLOW_CREDENTIALS=true");
+        assertThat(load(Map.of("CORS_ORIGINS", "*", "CORS_ALLOW_CREDENTIALS", "false")).security().corsOrigins())
+                .containsExactly("*");
+        assertThatThrownBy(() -> load(Map.of("CORS_ORIGINS", "app.example, https://x.example/path")))
+                .hasMessageContaining("CORS_ORIGINS has 'app.example', which is not an origin")
+                .hasMessageContaining("CORS_ORIGINS has 'https://x.example/path', which is not an origin");
+    }
+
+    @Test
+    void aJwtKeyShorterThanItsAlgorithmNeedsIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> load(Map.of("JWT_SECRET_KEY", "short-secret-value")))
+                .hasMessageContaining("JWT_SECRET_KEY is shorter than the 32 bytes JWT_ALGORITHM=HS256 needs")
+                .hasMessageNotContaining("short-secret-value");
+        String k48 = "k".repeat(48);
+        assertThat(load(Map.of("JWT_SECRET_KEY", k48, "JWT_ALGORITHM", "hs384")).security().jwtAlgorithm()).isEqualTo("HS384");
+        assertThatThrownBy(() -> load(Map.of("JWT_SECRET_KEY", k48, "JWT_ALGORITHM", "HS512")))
+                .hasMessageContaining("64 bytes JWT_ALGORITHM=HS512");
+        assertThatThrownBy(() -> load(Map.of("JWT_SECRET_KEY", k48, "JWT_ALGORITHM", "none")))
+                .hasMessageContaining("JWT_ALGORITHM='none' is not one of HS256, HS384, HS512");
+    }
+
+    @Test
+    void forwardedAllowIpsAreAddressesOrAStar() {
+        assertThat(load(Map.of("FORWARDED_ALLOW_IPS", "10.0.0.7, ::1")).security().forwardedAllowIps())
+                .containsExactly("10.0.0.7", "0:0:0:0:0:0:0:1");
+        assertThat(load(Map.of("FORWARDED_ALLOW_IPS", "*")).security().forwardedAllowIps()).containsExactly("*");
+        assertThatThrownBy(() -> load(Map.of("FORWARDED_ALLOW_IPS", "10.0.0.0/8, proxy.internal")))
+                .hasMessageContaining("FORWARDED_ALLOW_IPS has '10.0.0.0/8'")
+                .hasMessageContaining("FORWARDED_ALLOW_IPS has 'proxy.internal'");
     }
 }

@@ -30,6 +30,20 @@ class SecretMaskerTest {
     }
 
     @Test
+    void masksTheCredentialsTheApiAccepts() {
+        String signed = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInNjb3BlIjoiZ2VuZXJhdGUifQ.q1w2e3r4t5y6u7i8o9p0";
+        String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.";
+        assertThat(SecretMasker.mask("Authorization: Bearer " + signed)).startsWith("Authorization: ****")
+                .doesNotContain("eyJzdWIiOiJhbGljZSIsInNjb3BlIjoiZ2VuZXJhdGUifQ", "q1w2e3r4t5y6u7i8o9p0");
+        assertThat(SecretMasker.mask("got " + unsigned + " from client")).isEqualTo("got **** from client");
+        assertThat(SecretMasker.mask("headers {X-API-Key=bb-key-123456, Accept=*/*}")).doesNotContain("bb-key-123456");
+        assertThat(SecretMasker.mask("{\"x-api-key\": \"bb-key-123456\"}")).doesNotContain("bb-key-123456");
+        SecretMasker.register(List.of("an-api-key-without-a-telling-shape"));
+        assertThat(SecretMasker.mask("client sent an-api-key-without-a-telling-shape twice"))
+                .isEqualTo("client sent **** twice");
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         String line = "Workflow generation completed in 12.3 ms (prompt_tokens=120, 5 files)";
         assertThat(SecretMasker.mask(line)).isEqualTo(line);

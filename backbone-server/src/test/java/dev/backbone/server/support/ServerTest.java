@@ -10,7 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A real server on a random loopback port, configured through the contract's variable names
  * (as Spring properties: a test cannot set environment variables). Logs go to
- * {@code target/test-logs/app.log}; {@code .env} is not read.
+ * {@code target/test-logs/app.log}; {@code .env} is not read. Rate limiting is off (test classes
+ * share a server, and with it the limits); the security tests turn it on with
+ * {@code @TestPropertySource}, which wins over these.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "OUTPUT_DIR=target/test-output",
             "LOG_DIR=target/test-logs",
             "BACKBONE_TEST_FAULTS=true",
+            "ENABLE_RATE_LIMITING=false",
             "backbone.env-file=target/no-such.env"
         })
 public @interface ServerTest {}

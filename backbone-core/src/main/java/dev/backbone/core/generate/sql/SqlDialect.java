@@ -1,7 +1,6 @@
 package dev.backbone.core.generate.sql;
 
 import dev.backbone.core.naming.SqlNames;
-import dev.backbone.core.plan.DefaultValue;
 import dev.backbone.core.plan.PlannedColumn;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.DbType;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -31,17 +29,17 @@ import java.util.stream.Collectors;
 public enum SqlDialect {
     POSTGRESQL(DbType.POSTGRESQL, '"', '"', types("JSON", "UUID", "BYTEA", "TEXT", "BOOLEAN", "TIMESTAMP WITH TIME ZONE"),
             Autoincrement.SERIAL, EnumStyle.NAMED_TYPE, CommentStyle.COMMENT_ON, true, "now()", "true", "false",
-            StringStyle.POSTGRESQL, false),
+            SqlLiterals.Style.POSTGRESQL, false, false),
     MYSQL(DbType.MYSQL, '`', '`', types("JSON", "CHAR(32)", "BLOB", "TEXT", "BOOL", "DATETIME"),
             Autoincrement.AUTO_INCREMENT, EnumStyle.INLINE, CommentStyle.INLINE, true, "CURRENT_TIMESTAMP", "true",
-            "false", StringStyle.MYSQL, true),
+            "false", SqlLiterals.Style.MYSQL, true, true),
     SQLITE(DbType.SQLITE, '"', '"', types("JSON", "CHAR(32)", "BLOB", "TEXT", "BOOLEAN", "DATETIME"),
             Autoincrement.ROWID, EnumStyle.VARCHAR, CommentStyle.SQL_COMMENT, false, "CURRENT_TIMESTAMP", "1", "0",
-            StringStyle.STANDARD, false),
+            SqlLiterals.Style.STANDARD, false, false),
     MSSQL(DbType.MSSQL, '[', ']', types("NVARCHAR(max)", "UNIQUEIDENTIFIER", "VARBINARY(max)", "VARCHAR(max)", "BIT",
             "DATETIMEOFFSET"),
             Autoincrement.IDENTITY, EnumStyle.VARCHAR, CommentStyle.SQL_COMMENT, true, "CURRENT_TIMESTAMP", "1", "0",
-            StringStyle.MSSQL, false);
+            SqlLiterals.Style.MSSQL, false, false);
 
     /** How an autoincrementing integer primary key is spelled. */
     public enum Autoincrement {
@@ -75,22 +73,6 @@ public enum SqlDialect {
         SQL_COMMENT
     }
 
-    private enum StringStyle {
-        /** Quotes doubled only. */
-        STANDARD,
-        /** Quotes doubled; an E'' string with backslash escapes when the text holds a backslash or control character. */
-        POSTGRESQL,
-        /**
-         * Quotes doubled, backslashes doubled, CR, LF and Ctrl-Z as {@code \r}, {@code \n}, {@code \Z}:
-         * the mysql/mariadb client turns a raw CR LF into LF, so no raw line break may sit inside a
-         * literal. Under NO_BACKSLASH_ESCAPES the escapes stay as written, but a literal still ends
-         * where it should (a quote is always doubled).
-         */
-        MYSQL,
-        /** Quotes doubled; N'' when the text is not ASCII, so the server keeps every character. */
-        MSSQL
-    }
-
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final DbType dbType;
@@ -104,13 +86,14 @@ public enum SqlDialect {
     private final String now;
     private final String trueLiteral;
     private final String falseLiteral;
-    private final StringStyle stringStyle;
+    private final SqlLiterals.Style stringStyle;
     private final boolean parenthesizedLobDefaults;
+    private final boolean zonelessTemporalDefaults;
     private volatile Set<String> reserved;
 
     SqlDialect(DbType dbType, char quoteOpen, char quoteClose, Map<ColumnType, String> types, Autoincrement autoincrement,
             EnumStyle enumStyle, CommentStyle commentStyle, boolean alterAddConstraint, String now, String trueLiteral,
-            String falseLiteral, StringStyle stringStyle, boolean parenthesizedLobDefaults) {
+            String falseLiteral, SqlLiterals.Style stringStyle, boolean parenthesizedLobDefaults, boolean zonelessTemporalDefaults) {
         this.dbType = dbType;
         this.quoteOpen = quoteOpen;
         this.quoteClose = quoteClose;
@@ -124,6 +107,7 @@ public enum SqlDialect {
         this.falseLiteral = falseLiteral;
         this.stringStyle = stringStyle;
         this.parenthesizedLobDefaults = parenthesizedLobDefaults;
+        this.zonelessTemporalDefaults = zonelessTemporalDefaults;
     }
 
     /** The type table: the dialect-specific spellings, the rest is common to all four. */
@@ -239,69 +223,19 @@ public enum SqlDialect {
         return quoteOpen + name.replace(close, close + close) + quoteClose;
     }
 
-    /**
-     * A string literal that reads back exactly as {@code text}: no input can end the literal
-     * early. NUL, which no supported database stores in text, becomes U+FFFD.
-     */
+    /** A string literal that reads back exactly as {@code text}: no input can end it early ({@link SqlLiterals}). */
     public String stringLiteral(String text) {
-        String s = text.replace('\0', '\uFFFD');
-        return switch (stringStyle) {
-            case STANDARD -> "'" + s.replace("'", "''") + "'";
-            case MYSQL -> "'" + s.replace("\\", "\\\\").replace("'", "''").replace("\r", "\\r").replace("\n", "\\n")
-                    .replace("\u001A", "\\Z") + "'";
-            case MSSQL -> (s.chars().allMatch(c -> c < 128) ? "'" : "N'") + s.replace("'", "''") + "'";
-            case POSTGRESQL -> postgresLiteral(s);
-        };
+        return SqlLiterals.literal(stringStyle, text);
     }
 
-    /**
-     * PostgreSQL: a plain literal when the text has no backslash and no control character;
-     * otherwise an E'' string in which every backslash is doubled and control characters are
-     * escaped, so the literal means the same whatever {@code standard_conforming_strings} says
-     * and the script has no raw line break inside a string.
-     */
-    private static String postgresLiteral(String s) {
-        boolean plain = s.chars().noneMatch(c -> c == '\\' || Character.isISOControl(c));
-        if (plain) {
-            return "'" + s.replace("'", "''") + "'";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 8).append("E'");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\'' -> b.append("''");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('\'').toString();
+    /** A text value where an expression may stand (a DEFAULT): no raw line break inside a literal. */
+    String textExpression(String text) {
+        return SqlLiterals.expression(stringStyle, text);
     }
 
-    /**
-     * Text for a {@code --} comment: every line break (and other vertical space) becomes a
-     * space, so the comment cannot end early and the text stays visible.
-     */
+    /** Text for a {@code --} comment, on one line, still visible. */
     public static String commentText(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lineBreak = c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085'
-                    || c == '\u2028' || c == '\u2029';
-            b.append(lineBreak || c == '\0' ? ' ' : c);
-        }
-        return b.toString().strip();
+        return SqlLiterals.commentText(text);
     }
 
     /** The column's type, including this dialect's autoincrement spelling where it is part of the type. */
@@ -358,57 +292,34 @@ public enum SqlDialect {
                 ? "AUTO_INCREMENT" : null;
     }
 
-    /** The expression after {@code DEFAULT}, or null when the column has no default. */
+    /** The expression after {@code DEFAULT}, or null when the column has no default ({@link SqlDefaults}). */
     public String defaultExpression(PlannedColumn c) {
-        DefaultValue d = c.defaultValue();
-        if (d == null) {
-            return null;
-        }
-        String sql = switch (d.kind()) {
-            case NOW -> now;
-            case BOOLEAN -> Boolean.TRUE.equals(d.value()) ? trueLiteral : falseLiteral;
-            case NUMBER -> number(d.value());
-            case UUID -> stringLiteral(uuidText(String.valueOf(d.value())));
-            case STRING, ENUM, DATE, TIME, DATETIME, JSON -> defaultText(String.valueOf(d.value()));
-        };
-        boolean lob = c.type() == ColumnType.TEXT || c.type() == ColumnType.JSON || c.type() == ColumnType.LARGE_BINARY;
-        return parenthesizedLobDefaults && lob && d.kind() != DefaultValue.Kind.NOW ? "(" + sql + ")" : sql;
+        return SqlDefaults.expression(this, c);
+    }
+
+    String nowExpression() {
+        return now;
+    }
+
+    String booleanLiteral(boolean value) {
+        return value ? trueLiteral : falseLiteral;
+    }
+
+    /** Whether UUIDs are a native type (else SQLAlchemy's CHAR(32) of hex digits). */
+    boolean nativeUuid() {
+        return !"CHAR(32)".equals(types.get(ColumnType.UUID));
+    }
+
+    /** Whether TEXT/JSON/BLOB defaults must be parenthesized expressions (MySQL 8). */
+    boolean parenthesizedLobDefaults() {
+        return parenthesizedLobDefaults;
     }
 
     /**
-     * A text default. SQLite and SQL Server literals have no escapes, and their command-line
-     * clients ({@code sqlite3}, {@code sqlcmd}) read a script line by line, turning CR LF into LF
-     * (and in T-SQL a backslash before a line break continues the line). So on those two a text
-     * with CR or LF is written as a constant expression, {@code ('a' || char(10) || 'b')} or
-     * {@code (N'a' + CHAR(10) + N'b')}: no raw line break inside a literal, the same value.
+     * Whether date-time and time defaults must not carry an offset (MySQL: DATETIME and TIME have
+     * no zone and MariaDB refuses a literal with one).
      */
-    private String defaultText(String text) {
-        if (stringStyle != StringStyle.STANDARD && stringStyle != StringStyle.MSSQL
-                || (text.indexOf('\r') < 0 && text.indexOf('\n') < 0)) {
-            return stringLiteral(text);
-        }
-        boolean mssql = stringStyle == StringStyle.MSSQL;
-        String join = mssql ? " + " : " || ";
-        StringBuilder b = new StringBuilder("(");
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n') {
-                b.append(mssql ? "N" : "").append(stringLiteral(text.substring(from, i)).replaceFirst("^N", ""))
-                        .append(join).append(mssql ? "CHAR(" : "char(").append((int) c).append(')').append(join);
-                from = i + 1;
-            }
-        }
-        return b.append(mssql ? "N" : "").append(stringLiteral(text.substring(from)).replaceFirst("^N", "")).append(')').toString();
-    }
-
-    private static String number(Object value) {
-        BigDecimal n = value instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(value));
-        return n.toPlainString();
-    }
-
-    /** A UUID as this dialect stores it: SQLAlchemy's non-native Uuid (CHAR(32)) keeps 32 hex digits, no dashes. */
-    private String uuidText(String uuid) {
-        return "CHAR(32)".equals(types.get(ColumnType.UUID)) ? uuid.replace("-", "").toLowerCase(Locale.ROOT) : uuid;
+    boolean zonelessTemporalDefaults() {
+        return zonelessTemporalDefaults;
     }
 }

@@ -30,17 +30,25 @@ final class BlackLayout {
     }
 
     static Fit fit(int indent, String text) {
-        int len = indent + text.codePointCount(0, text.length());
-        long nonAscii = text.chars().filter(c -> c > 0x7f && !Character.isLowSurrogate((char) c)).count();
+        int len = indent;
+        int nonAscii = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowSurrogate(c)) {
+                continue;
+            }
+            len++;
+            if (c > 0x7f) {
+                nonAscii++;
+            }
+        }
         if (nonAscii == 0) {
             return len <= LINE_LENGTH ? Fit.YES : Fit.NO;
         }
-        long widest = len + nonAscii;
-        long narrowest = len - nonAscii;
-        if (widest <= LINE_LENGTH) {
+        if (len + nonAscii <= LINE_LENGTH) {
             return Fit.YES;
         }
-        return narrowest > LINE_LENGTH ? Fit.NO : Fit.MAYBE;
+        return len - nonAscii > LINE_LENGTH ? Fit.NO : Fit.MAYBE;
     }
 
     /** Black 23's measure (the toolchain CI pins): characters. */

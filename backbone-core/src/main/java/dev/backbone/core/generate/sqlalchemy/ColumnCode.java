@@ -3,6 +3,7 @@ package dev.backbone.core.generate.sqlalchemy;
 import dev.backbone.core.naming.SqlNames;
 import dev.backbone.core.plan.PlannedColumn;
 import dev.backbone.core.plan.PlannedTable;
+import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.DbType;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,12 @@ final class ColumnCode {
         if (!c.attribute().equals(c.name())) {
             args.add(PyExpr.str(c.name()));
         }
-        args.add(SqlAlchemyTypes.sqlType(c));
+        if (c.primaryKey() && c.autoincrement() && c.type() == ColumnType.BIG_INTEGER) {
+            // SQLite numbers rows only for a key declared exactly INTEGER (as schema.sql does there)
+            args.add(PyExpr.atom("sa.BigInteger().with_variant(sa.Integer(), \"sqlite\")"));
+        } else {
+            args.add(SqlAlchemyTypes.sqlType(c));
+        }
         if (c.isForeignKey()) {
             args.add(foreignKey(table, c));
         }

@@ -38,8 +38,18 @@ public final class PythonEscapes extends AbstractExtension {
      * the literal as written).
      */
     public static String stringLiteral(String text) {
-        long doubles = text.chars().filter(c -> c == '"').count();
-        long singles = text.chars().filter(c -> c == '\'').count();
+        int doubles = 0;
+        int singles = 0;
+        boolean plain = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            doubles += c == '"' ? 1 : 0;
+            singles += c == '\'' ? 1 : 0;
+            plain &= c >= 0x20 && c < 0x7f && c != '\\' && c != '"';
+        }
+        if (plain) {
+            return '"' + text + '"';
+        }
         char quote = doubles > singles ? '\'' : '"';
         StringBuilder b = new StringBuilder(text.length() + 2).append(quote);
         for (int i = 0; i < text.length(); ) {
@@ -61,7 +71,9 @@ public final class PythonEscapes extends AbstractExtension {
      * line (newlines become {@code \n}: a real newline would be indented by black and change the
      * value). A quote is escaped where it could end the docstring or touch its delimiters (a last
      * quote as {@code \x22}: black pads a docstring ending in a quote character, escaped or not);
-     * leading and trailing spaces are escaped because black strips them.
+     * leading and trailing spaces are escaped because black strips them. A lone surrogate (which
+     * JSON can spell) becomes U+FFFD: Python keeps a class docstring as UTF-8 and would fail the
+     * import.
      */
     public static String docstring(String text) {
         StringBuilder b = new StringBuilder(text.length() + 8);
@@ -69,7 +81,10 @@ public final class PythonEscapes extends AbstractExtension {
         for (int i = 0; i < cps.length; i++) {
             int cp = cps[i];
             boolean edge = i == 0 || i == cps.length - 1;
-            if (cp == '\\') {
+            if (Character.getType(cp) == Character.SURROGATE) {
+                // a class docstring is stored as UTF-8: a lone surrogate would fail the import
+                b.append("\\ufffd");
+            } else if (cp == '\\') {
                 b.append("\\\\");
             } else if (cp == '"' && i == cps.length - 1) {
                 // black pads a docstring whose last character is a quote (escaped or not) with a space

@@ -69,9 +69,6 @@ final class RelationshipCode {
      */
     static boolean optional(Plan plan, PlannedTable table, PlannedRelationship r) {
         PlannedColumn key = heldKey(plan, table, r);
-        if (r.type() == RelationshipType.MANY_TO_ONE) {
-            return key == null || key.nullable();
-        }
         return key == null || key.nullable();
     }
 

@@ -1,5 +1,6 @@
 package dev.backbone.core.generate.sqlalchemy;
 
+import dev.backbone.core.generate.sql.SqlDialect;
 import dev.backbone.core.plan.DefaultValue;
 import dev.backbone.core.plan.PlannedColumn;
 import dev.backbone.core.schema.ColumnType;
@@ -12,7 +13,8 @@ import java.util.Locale;
  * The one table from schema types to SQLAlchemy: the column type ({@code sa.String(50)}), the
  * Python type of its {@code Mapped[...]}, and how a default is written ({@code server_default}).
  * SQLAlchemy's generic types already render each database's spelling (TARGETS.md), so the
- * dialect only matters for a UUID default, which non-native UUID columns store as 32 hex digits.
+ * dialect only matters for a UUID default, which non-native UUID columns store as 32 hex digits,
+ * and for a MySQL TEXT/JSON default, which must be an expression there.
  */
 final class SqlAlchemyTypes {
 
@@ -91,6 +93,11 @@ final class SqlAlchemyTypes {
         if (d == null) {
             return null;
         }
+        boolean lob = c.type() == ColumnType.TEXT || c.type() == ColumnType.JSON;
+        if (db == DbType.MYSQL && lob && d.kind() != DefaultValue.Kind.NOW) {
+            // MySQL 8 takes a default on TEXT/JSON only as an expression: the literal of schema.sql, verbatim
+            return PyExpr.call("sa.literal_column", PyExpr.str(SqlDialect.MYSQL.defaultExpression(c)));
+        }
         return switch (d.kind()) {
             case NOW -> PyExpr.atom("sa.func.now()");
             case BOOLEAN -> PyExpr.atom(Boolean.TRUE.equals(d.value()) ? "sa.true()" : "sa.false()");
@@ -111,19 +118,19 @@ final class SqlAlchemyTypes {
         return nativeUuid ? uuid : uuid.replace("-", "").toLowerCase(Locale.ROOT);
     }
 
-    /** Text stored by the database: NUL, which none of them keeps in text, becomes U+FFFD (as in schema.sql). */
+    /**
+     * Text stored by the database: NUL, which none of them keeps in text, becomes U+FFFD (as in
+     * schema.sql), and so does a lone surrogate, which no database encoding can hold.
+     */
     static String databaseText(String text) {
-        return text.replace('\0', '\uFFFD');
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> b.appendCodePoint(cp == 0 || Character.getType(cp) == Character.SURROGATE ? 0xFFFD : cp));
+        return b.toString();
     }
 
     /** Whether SQLAlchemy's {@code autoincrement="auto"} already makes this key autoincrement. */
     static boolean autoIncrementsByDefault(PlannedColumn c, List<PlannedColumn> primaryKey) {
         return c.primaryKey() && primaryKey.size() == 1 && c.type().isInteger() && !c.isForeignKey()
                 && c.defaultValue() == null;
-    }
-
-    /** Whether a type is integer-like (the only ones {@code autoincrement} means anything for). */
-    static boolean isInteger(ColumnType t) {
-        return t.isInteger();
     }
 }

@@ -222,22 +222,6 @@ public final class PythonToolchain {
         return out;
     }
 
-    /** Result of importing one package and creating its tables. */
-    public record CreateAllResult(String pkg, boolean ok, List<String> tables, String error, String skipped) {
-        public CreateAllResult {
-            tables = List.copyOf(tables);
-        }
-
-        public Check check() {
-            String path = pkg.replace('.', '/') + "/*";
-            if (skipped != null) {
-                return new Check(path, CREATE_ALL, dev.backbone.core.verify.VerifyReport.Status.SKIPPED, skipped);
-            }
-            return ok ? new Check(path, CREATE_ALL, dev.backbone.core.verify.VerifyReport.Status.PASSED, "created " + tables.size() + " tables")
-                    : new Check(path, CREATE_ALL, dev.backbone.core.verify.VerifyReport.Status.FAILED, error);
-        }
-    }
-
     /**
      * Imports each package and runs {@code create_all} against {@code url} (SQLite in memory when
      * null), each in its own PostgreSQL schema when {@code schemas} names one: one interpreter for

@@ -80,7 +80,8 @@ final class ToolRuns {
         List<String> args = new ArrayList<>(List.of("-m", "black", "--check", "--no-color", "--config", config.toString()));
         args.addAll(files);
         return runTool(dir, files, PythonToolchain.BLACK, args, r -> {
-            if (r.exitCode() != 0 && r.exitCode() != 1) {
+            // 1: some file would change; 123: some file could not be parsed (reported per file below)
+            if (r.exitCode() != 0 && r.exitCode() != 1 && r.exitCode() != 123) {
                 throw new ToolFailure("black exited with " + r.exitCode() + ": " + PythonToolchain.firstLine(r.output()));
             }
             Map<String, String> problems = new LinkedHashMap<>();
@@ -93,14 +94,14 @@ final class ToolRuns {
                     problems.put(normalize(dir, c.group(1)), "black cannot parse it: " + c.group(2));
                 }
             }
-            if (r.exitCode() == 1 && problems.isEmpty()) {
+            if (r.exitCode() != 0 && problems.isEmpty()) {
                 throw new ToolFailure("black reported a problem it did not attribute: " + PythonToolchain.firstLine(r.output()));
             }
             return perFile(files, PythonToolchain.BLACK, problems);
         });
     }
 
-    List<PythonToolchain.CreateAllResult> createAll(Path dir, List<String> packages, String url, Map<String, String> schemas) {
+    List<CreateAllResult> createAll(Path dir, List<String> packages, String url, Map<String, String> schemas) {
         Optional<String> missing = tc.missing("sqlalchemy");
         if (missing.isPresent()) {
             return packages.stream().map(p -> skipped(p, missing.get())).toList();
@@ -117,14 +118,14 @@ final class ToolRuns {
                         : "exited with " + r.exitCode() + ": " + PythonToolchain.lastLine(r.stderr());
                 return packages.stream().map(p -> failed(p, why)).toList();
             }
-            List<PythonToolchain.CreateAllResult> out = new ArrayList<>();
+            List<CreateAllResult> out = new ArrayList<>();
             for (JsonNode n : JSON.readTree(PythonToolchain.lastLine(r.stdout()))) {
                 List<String> tables = new ArrayList<>();
                 if (n.has("tables")) {
                     n.get("tables").forEach(t -> tables.add(t.asString()));
                 }
                 boolean ok = n.get("ok").asBoolean();
-                out.add(new PythonToolchain.CreateAllResult(n.get("package").asString(), ok, tables,
+                out.add(new CreateAllResult(n.get("package").asString(), ok, tables,
                         ok ? null : n.get("error").asString(), null));
             }
             return out;
@@ -133,12 +134,12 @@ final class ToolRuns {
         }
     }
 
-    private static PythonToolchain.CreateAllResult skipped(String pkg, String why) {
-        return new PythonToolchain.CreateAllResult(pkg, false, List.of(), null, why);
+    private static CreateAllResult skipped(String pkg, String why) {
+        return new CreateAllResult(pkg, false, List.of(), null, why);
     }
 
-    private static PythonToolchain.CreateAllResult failed(String pkg, String why) {
-        return new PythonToolchain.CreateAllResult(pkg, false, List.of(), why, null);
+    private static CreateAllResult failed(String pkg, String why) {
+        return new CreateAllResult(pkg, false, List.of(), why, null);
     }
 
     /** A tool that prints {@code path:line: message}; {@code okCodes} are the exit codes of a normal run. */

@@ -49,7 +49,7 @@ public final class EmbeddedDdlCheck {
             Check executed = execute(c, engine, statements);
             checks.add(executed);
             if (executed.status() == Status.PASSED) {
-                checks.add(StructureCheck.check(c, plan));
+                checks.add(StructureCheck.check(c, engine, plan));
             } else {
                 checks.add(check(STRUCTURE, Status.SKIPPED, "not checked: the script did not execute"));
             }
@@ -67,6 +67,12 @@ public final class EmbeddedDdlCheck {
         }
         return check(STATEMENTS, Status.FAILED, "the script has " + statements.size() + " statements where the plan calls for "
                 + expected + " (an unescaped text that ends its literal adds statements; a template override may too)");
+    }
+
+    /** Statements the plan calls for in its dialect's schema.sql. */
+    public static int expectedStatementsFor(Plan plan) {
+        SqlDialect dialect = SqlDialect.of(plan.dbType());
+        return expectedStatements(new DdlBuilder(dialect).build(plan), dialect);
     }
 
     /** Statements the plan calls for: enum types, tables, indexes, COMMENT ONs, deferred keys. */

@@ -2,7 +2,6 @@ package dev.backbone.core.verify.sql;
 
 import dev.backbone.core.generate.sql.SqlDialect;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,7 +20,24 @@ import java.util.stream.Collectors;
  * for PostgreSQL but a syntax error in H2. Each H2 connection therefore declares those words
  * non-keywords ({@code NON_KEYWORDS}): H2's keywords minus the ones the dialect quotes anyway.
  */
-public record EmbeddedEngine(String url, String label, String emulationNote) {
+public record EmbeddedEngine(String url, String label, String emulationNote, String columnsQuery, String primaryKeyQuery) {
+
+    /** SQLite: (table, column) of every column of every table; the second query only primary key columns. */
+    private static final String SQLITE_COLUMNS = "SELECT m.name, p.name FROM sqlite_schema m"
+            + " JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%'";
+    private static final String SQLITE_PRIMARY_KEYS = SQLITE_COLUMNS + " AND p.pk > 0";
+
+    /**
+     * H2: the same from its information schema, current schema only. H2 builds these tables row by
+     * row; the join must match on {@code table_name} (the column H2 can look up directly), else it
+     * grows with the square of the tables.
+     */
+    private static final String H2_COLUMNS = "SELECT table_name, column_name FROM information_schema.columns"
+            + " WHERE table_schema = CURRENT_SCHEMA";
+    private static final String H2_PRIMARY_KEYS = "SELECT u.table_name, u.column_name FROM information_schema.table_constraints t"
+            + " JOIN information_schema.key_column_usage u ON u.table_name = t.table_name"
+            + " AND u.constraint_name = t.constraint_name AND u.table_schema = t.table_schema"
+            + " WHERE t.table_schema = CURRENT_SCHEMA AND t.constraint_type = 'PRIMARY KEY'";
 
     /** H2 2.x keywords (H2 "Keywords / Reserved Words" page). */
     private static final String H2_KEYWORDS = "all and any array as asymmetric authorization between both case cast"
@@ -44,12 +60,12 @@ public record EmbeddedEngine(String url, String label, String emulationNote) {
     public static EmbeddedEngine of(SqlDialect dialect) {
         H2Mode h2 = H2_MODES.get(dialect);
         if (h2 == null) {
-            return new EmbeddedEngine("jdbc:sqlite::memory:", "SQLite (in memory)", "");
+            return new EmbeddedEngine("jdbc:sqlite::memory:", "SQLite (in memory)", "", SQLITE_COLUMNS, SQLITE_PRIMARY_KEYS);
         }
         String url = "jdbc:h2:mem:;MODE=" + h2.mode() + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";NON_KEYWORDS=" + nonKeywords(dialect);
         return new EmbeddedEngine(url, "H2 " + org.h2.engine.Constants.VERSION + " in " + h2.mode() + " mode",
-                " (an emulation, not a real " + h2.server() + " server)");
+                " (an emulation, not a real " + h2.server() + " server)", H2_COLUMNS, H2_PRIMARY_KEYS);
     }
 
     /** H2 keywords the dialect does not reserve: plain names there, so plain names here too. */
@@ -61,7 +77,16 @@ public record EmbeddedEngine(String url, String label, String emulationNote) {
                 .collect(Collectors.joining(","));
     }
 
+    /**
+     * A new connection (a new, empty in-memory database). The driver is called directly rather
+     * than found through {@link java.sql.DriverManager}, so it works in any packaging of the jar.
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url);
+        java.sql.Driver driver = url.startsWith("jdbc:sqlite:") ? new org.sqlite.JDBC() : new org.h2.Driver();
+        Connection c = driver.connect(url, new java.util.Properties());
+        if (c == null) {
+            throw new SQLException("the embedded driver does not accept " + url);
+        }
+        return c;
     }
 }

@@ -7,52 +7,57 @@ import dev.backbone.core.plan.PlannedTable;
 import dev.backbone.core.verify.VerifyReport.Check;
 import dev.backbone.core.verify.VerifyReport.Status;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * After the script ran: the database holds every planned table (association tables included)
- * with exactly its planned columns and primary key, and no other table. Read through JDBC
- * metadata, so it sees what the engine built, not what the script says.
+ * with exactly its planned columns and primary key, and no other table. Read from the engine's
+ * own catalog in two flat queries ({@link EmbeddedEngine#columnsQuery()},
+ * {@link EmbeddedEngine#primaryKeyQuery()}), so it sees what the engine built, not what the
+ * script says, and stays fast for thousands of tables (JDBC metadata asks once per table).
  */
 final class StructureCheck {
 
     private StructureCheck() {}
 
-    static Check check(Connection c, Plan plan) {
-        List<String> problems = new ArrayList<>();
-        Map<String, Expected> expected = expected(plan);
+    /** A table's columns and primary key columns. */
+    private record Shape(Set<String> columns, Set<String> primaryKey) {}
+
+    static Check check(Connection c, EmbeddedEngine engine, Plan plan) {
+        Map<String, Shape> expected = expected(plan);
+        Map<String, Shape> actual;
         try {
-            DatabaseMetaData md = c.getMetaData();
-            String schema = c.getSchema();
-            Set<String> actualTables = tables(md, schema);
-            for (Map.Entry<String, Expected> e : expected.entrySet()) {
-                String table = e.getKey();
-                if (!actualTables.contains(table)) {
-                    problems.add("table " + table + " is missing");
-                    continue;
-                }
-                Set<String> columns = columns(md, schema, table);
-                diff(problems, "table " + table + ": column", e.getValue().columns(), columns);
-                Set<String> pk = primaryKey(md, schema, table);
-                if (!pk.equals(e.getValue().primaryKey())) {
-                    problems.add("table " + table + ": primary key is " + pk + ", planned " + e.getValue().primaryKey());
-                }
-            }
-            Set<String> extra = new TreeSet<>(actualTables);
-            extra.removeAll(expected.keySet());
-            extra.forEach(t -> problems.add("table " + t + " is not in the plan"));
+            actual = actual(c, engine);
         } catch (SQLException e) {
             return EmbeddedDdlCheck.check(EmbeddedDdlCheck.STRUCTURE, Status.SKIPPED,
-                    "could not read the database's metadata: " + e.getMessage());
+                    "could not read the database's catalog: " + e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Shape> e : expected.entrySet()) {
+            String table = e.getKey();
+            Shape got = actual.get(table);
+            if (got == null) {
+                problems.add("table " + table + " is missing");
+                continue;
+            }
+            diff(problems, "table " + table + ": column", e.getValue().columns(), got.columns());
+            if (!got.primaryKey().equals(e.getValue().primaryKey())) {
+                problems.add("table " + table + ": primary key is " + got.primaryKey() + ", planned " + e.getValue().primaryKey());
+            }
+        }
+        for (String t : actual.keySet()) {
+            if (!expected.containsKey(t)) {
+                problems.add("table " + t + " is not in the plan");
+            }
         }
         if (problems.isEmpty()) {
             return EmbeddedDdlCheck.check(EmbeddedDdlCheck.STRUCTURE, Status.PASSED, expected.size()
@@ -61,18 +66,34 @@ final class StructureCheck {
         return EmbeddedDdlCheck.check(EmbeddedDdlCheck.STRUCTURE, Status.FAILED, String.join("; ", problems));
     }
 
-    private record Expected(Set<String> columns, Set<String> primaryKey) {}
-
-    private static Map<String, Expected> expected(Plan plan) {
-        Map<String, Expected> m = new LinkedHashMap<>();
+    private static Map<String, Shape> expected(Plan plan) {
+        Map<String, Shape> m = new LinkedHashMap<>();
         for (PlannedTable t : plan.tables()) {
-            m.put(t.tableName(), new Expected(
+            m.put(t.tableName(), new Shape(
                     new TreeSet<>(t.columns().stream().map(PlannedColumn::name).toList()),
                     new TreeSet<>(t.primaryKey().stream().map(PlannedColumn::name).toList())));
         }
         for (AssociationTable a : plan.associations()) {
             Set<String> cols = new TreeSet<>(List.of(a.left().column(), a.right().column()));
-            m.put(a.name(), new Expected(cols, cols));
+            m.put(a.name(), new Shape(cols, cols));
+        }
+        return m;
+    }
+
+    private static Map<String, Shape> actual(Connection c, EmbeddedEngine engine) throws SQLException {
+        Map<String, Shape> m = new TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(engine.columnsQuery())) {
+            while (rs.next()) {
+                m.computeIfAbsent(rs.getString(1), k -> new Shape(new TreeSet<>(), new TreeSet<>())).columns().add(rs.getString(2));
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(engine.primaryKeyQuery())) {
+            while (rs.next()) {
+                Shape shape = m.get(rs.getString(1));
+                if (shape != null) {
+                    shape.primaryKey().add(rs.getString(2));
+                }
+            }
         }
         return m;
     }
@@ -88,55 +109,5 @@ final class StructureCheck {
                 problems.add(what + " " + a + " is not in the plan");
             }
         }
-    }
-
-    /** Tables of the connection's schema (null for SQLite): the engine's own tables excluded. */
-    private static Set<String> tables(DatabaseMetaData md, String schema) throws SQLException {
-        Set<String> out = new TreeSet<>();
-        try (ResultSet rs = md.getTables(null, schema, "%", null)) {
-            while (rs.next()) {
-                String tableSchema = rs.getString("TABLE_SCHEM");
-                String type = rs.getString("TABLE_TYPE");
-                String name = rs.getString("TABLE_NAME");
-                boolean system = (tableSchema != null && tableSchema.equalsIgnoreCase("information_schema"))
-                        || name.startsWith("sqlite_") || type == null
-                        || !type.toUpperCase(Locale.ROOT).contains("TABLE") || type.toUpperCase(Locale.ROOT).contains("SYSTEM");
-                if (!system) {
-                    out.add(name);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Set<String> columns(DatabaseMetaData md, String schema, String table) throws SQLException {
-        Set<String> out = new TreeSet<>();
-        try (ResultSet rs = md.getColumns(null, schema, escape(md, table), "%")) {
-            while (rs.next()) {
-                if (table.equals(rs.getString("TABLE_NAME"))) {
-                    out.add(rs.getString("COLUMN_NAME"));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Set<String> primaryKey(DatabaseMetaData md, String schema, String table) throws SQLException {
-        Set<String> out = new TreeSet<>();
-        try (ResultSet rs = md.getPrimaryKeys(null, schema, table)) {
-            while (rs.next()) {
-                out.add(rs.getString("COLUMN_NAME"));
-            }
-        }
-        return out;
-    }
-
-    /** {@code _} and {@code %} are wildcards in metadata patterns. */
-    private static String escape(DatabaseMetaData md, String name) throws SQLException {
-        String esc = md.getSearchStringEscape();
-        if (esc == null || esc.isEmpty()) {
-            return name;
-        }
-        return name.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
     }
 }

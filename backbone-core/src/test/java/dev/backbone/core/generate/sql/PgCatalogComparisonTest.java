@@ -22,14 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the one built by importing the generated models and calling {@code Base.metadata.create_all}
  * are identical: columns (type with length and precision, nullability, default expression,
  * comment), primary, unique and foreign keys (names, columns, references, ON DELETE), indexes,
- * enum types and labels, table comments, sequences. Examples and the SQL corpus, all through
- * the workflow.
+ * enum types and labels, table comments, sequences. Examples, the SQL corpus and the
+ * sqlalchemy target's corpus, all through the workflow.
  */
 class PgCatalogComparisonTest {
 
     static Stream<String> documents() {
         List<String> docs = new ArrayList<>(WorkflowPlans.examples());
         docs.addAll(WorkflowPlans.corpus());
+        docs.addAll(WorkflowPlans.sqlalchemyCorpus());
         return docs.stream();
     }
 

@@ -96,6 +96,35 @@ class PostgresSchemaSqlTest extends SchemaSqlContract {
         }
     }
 
+    /**
+     * The contract's checks can fail: with a template that forgets {@code sqlstring}, the last
+     * table's description ends its literal and drops table {@code user}, and the script still
+     * runs; only the table-set check notices.
+     */
+    @Test
+    void anUnescapedTemplateLosesATableAndTheChecksSeeIt(@TempDir Path dir) throws Exception {
+        String packaged;
+        try (var in = SqlTarget.class.getResourceAsStream("/templates/sql/create_table.sql.peb")) {
+            packaged = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(dir.resolve("create_table.sql.peb"),
+                packaged.replace("IS {{ table.description | sqlstring }}", "IS '{{ table.description }}'"));
+        Plan plan = PlanFixtures.plan("Unsafe", DbType.POSTGRESQL)
+                .table("user", t -> t.id())
+                .table("tag", t -> t.description(SqlTestPlans.DROP_USER).id().fk("user_id", "user.id", c -> {}))
+                .build();
+        String unsafe = new SqlTarget().render(plan, new dev.backbone.core.generate.TemplateRenderer(dir)).get(0).content();
+        assertThat(unsafe).contains("COMMENT ON TABLE tag IS 'x'; DROP TABLE \"user\" CASCADE; --';");
+        try (TestDatabases.Db db = open(); Connection c = db.connect()) {
+            runScript(c, unsafe);
+            assertThat(plannedColumns(plan)).containsKey("user");
+            assertThat(actualColumns(c.getMetaData(), null, "public")).doesNotContainKey("user").containsKey("tag");
+        }
+        assertThat(new dev.backbone.core.verify.sql.EmbeddedDdlCheck().check(plan, unsafe).get(0).message())
+                .startsWith("the script has " + (dev.backbone.core.verify.sql.EmbeddedDdlCheck.expectedStatementsFor(plan) + 1)
+                        + " statements where the plan calls for " + dev.backbone.core.verify.sql.EmbeddedDdlCheck.expectedStatementsFor(plan));
+    }
+
     private static boolean onPath(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {

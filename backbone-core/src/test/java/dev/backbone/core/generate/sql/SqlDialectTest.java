@@ -132,6 +132,22 @@ class SqlDialectTest {
         assertThat(SqlDialect.SQLITE.defaultExpression(plain)).isEqualTo("'it''s'");
     }
 
+    @Test
+    void mysqlTimestampDefaultsWithAnOffsetBecomeUtcWallTime() {
+        PlannedColumn at = withDefault(ColumnType.DATETIME, new DefaultValue(DefaultValue.Kind.DATETIME, "2024-01-02T03:04:05+02:00"));
+        assertThat(SqlDialect.MYSQL.defaultExpression(at)).isEqualTo("'2024-01-02 01:04:05'");
+        assertThat(SqlDialect.POSTGRESQL.defaultExpression(at)).isEqualTo("'2024-01-02T03:04:05+02:00'");
+        assertThat(SqlDialect.MSSQL.defaultExpression(at)).isEqualTo("'2024-01-02T03:04:05+02:00'");
+        assertThat(SqlDialect.SQLITE.defaultExpression(at)).isEqualTo("'2024-01-02T03:04:05+02:00'");
+        PlannedColumn z = withDefault(ColumnType.DATETIME, new DefaultValue(DefaultValue.Kind.DATETIME, "2024-01-02T03:04:05.250Z"));
+        assertThat(SqlDialect.MYSQL.defaultExpression(z)).isEqualTo("'2024-01-02 03:04:05.25'");
+        PlannedColumn local = withDefault(ColumnType.DATETIME, new DefaultValue(DefaultValue.Kind.DATETIME, "2024-01-02T03:04:05"));
+        assertThat(SqlDialect.MYSQL.defaultExpression(local)).isEqualTo("'2024-01-02T03:04:05'");
+        PlannedColumn time = withDefault(ColumnType.TIME, new DefaultValue(DefaultValue.Kind.TIME, "09:30:00.5+02:00"));
+        assertThat(SqlDialect.MYSQL.defaultExpression(time)).isEqualTo("'09:30:00.5'");
+        assertThat(SqlDialect.POSTGRESQL.defaultExpression(time)).isEqualTo("'09:30:00.5+02:00'");
+    }
+
     private static PlannedColumn withDefault(ColumnType type, DefaultValue d) {
         return new PlannedColumn("c", "c", type, null, null, null, false, false, false, false, true, d, null, null, null,
                 PlannedColumn.Origin.DECLARED);

@@ -59,6 +59,12 @@ public final class SqlTestPlans {
         "`back` [bracket] \"dq\"",
     };
 
+    /**
+     * The description of the last table: on every dialect its text lands after table {@code user}
+     * exists, so if it escaped its literal the DROP would succeed, and the table-set check would see it.
+     */
+    public static final String DROP_USER = "x'; DROP TABLE \"user\" CASCADE; --";
+
     /** A default with CR LF and backslashes: clients that read scripts line by line must not change it. */
     public static final String SIGNATURE = "line one\nline two\r\nline three \\ end\\";
 
@@ -106,7 +112,7 @@ public final class SqlTestPlans {
                         .fk("group_id", "group.id", c -> c.notNull().onDelete("RESTRICT"))
                         .fk("user_id", "user.id", c -> c.unique().onDelete("CASCADE").description("one_to_one"))
                         .col("code", ColumnType.STRING, c -> c.length(20).index()))
-                .table("tag", t -> t
+                .table("tag", t -> t.description(DROP_USER)
                         .col("code", ColumnType.STRING, c -> c.pk().length(40))
                         .col("label", ColumnType.STRING, c -> c.length(40)))
                 .association("order_tag", "order", "tag")

@@ -54,6 +54,16 @@ public final class WorkflowPlans {
         return list(root().resolve("backbone-core/src/test/resources/sql-corpus"));
     }
 
+    /**
+     * The sqlalchemy target's corpus ({@code src/test/resources/sqlalchemy-corpus/}), named
+     * {@code sqlalchemy-corpus/<file>}: the catalog comparison runs it too, so both corpora
+     * prove the agreement.
+     */
+    public static List<String> sqlalchemyCorpus() {
+        Path dir = root().resolve("backbone-core/src/test/resources/sqlalchemy-corpus");
+        return Files.isDirectory(dir) ? list(dir).stream().map(n -> "sqlalchemy-corpus/" + n).toList() : List.of();
+    }
+
     private static List<String> list(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
@@ -66,7 +76,9 @@ public final class WorkflowPlans {
     /** The text of an example or corpus document, its db_type replaced by {@code db} (null keeps it). */
     public static String text(String name, DbType db) {
         Path example = root().resolve("examples").resolve(name + ".json");
-        Path file = Files.exists(example) ? example : root().resolve("backbone-core/src/test/resources/sql-corpus").resolve(name + ".json");
+        Path file = Files.exists(example) ? example
+                : name.startsWith("sqlalchemy-corpus/") ? root().resolve("backbone-core/src/test/resources").resolve(name + ".json")
+                : root().resolve("backbone-core/src/test/resources/sql-corpus").resolve(name + ".json");
         try {
             String text = Files.readString(file);
             return db == null ? text : text.replaceFirst("\"db_type\":\\s*\"[a-z]+\"", "\"db_type\": \"" + db.wire() + "\"");
@@ -92,7 +104,7 @@ public final class WorkflowPlans {
         return out.files();
     }
 
-    /** Every example and corpus document planned for {@code db}, named for test reports. */
+    /** Every example and corpus document (both corpora) planned for {@code db}, named for test reports. */
     public static Stream<Named<Plan>> all(DbType db) {
         List<Named<Plan>> out = new ArrayList<>();
         for (String n : examples()) {
@@ -100,6 +112,9 @@ public final class WorkflowPlans {
         }
         for (String n : corpus()) {
             out.add(Named.of("corpus/" + n, plan(n, db)));
+        }
+        for (String n : sqlalchemyCorpus()) {
+            out.add(Named.of(n, plan(n, db)));
         }
         return out.stream();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.core.schema.DbType;
 import dev.backbone.core.verify.VerifyReport;
+import dev.backbone.core.verify.python.CreateAllResult;
 import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.python.PythonTools;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class SqlAlchemyToolchainTest {
     @Test
     void everyProjectImportsAndCreatesItsTablesOnSqlite() {
         PythonToolchain py = tools();
-        List<PythonToolchain.CreateAllResult> results = py.createAll(root, packages(cases), null, Map.of());
+        List<CreateAllResult> results = py.createAll(root, packages(cases), null, Map.of());
         assertCreated(cases, results);
     }
 
@@ -80,8 +81,30 @@ class SqlAlchemyToolchainTest {
         Map<String, String> schemas = new LinkedHashMap<>();
         pg.forEach(c -> schemas.put(c.pkg(), c.id()));
         try (PostgresTestDb db = PostgresTestDb.create()) {
-            List<PythonToolchain.CreateAllResult> results = py.createAll(root, packages(pg), db.sqlalchemyUrl(), schemas);
+            List<CreateAllResult> results = py.createAll(root, packages(pg), db.sqlalchemyUrl(), schemas);
             assertCreated(pg, results);
+        }
+    }
+
+    /** The blog models used as an application would, on SQLite and on PostgreSQL: rows in, rows out. */
+    @Test
+    void theBlogModelsStoreAndLoadRowsThroughTheirRelationships() throws Exception {
+        PythonToolchain py = tools();
+        String script;
+        try (var in = getClass().getResourceAsStream("blog_round_trip.py")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> urls = new ArrayList<>(List.of("sqlite://"));
+        try (PostgresTestDb db = PostgresTestDb.create()) {
+            urls.add(db.sqlalchemyUrl());
+            for (String url : urls) {
+                String config = "{\"package\": \"ex_blog_schema.app\", \"url\": \"" + url + "\"}";
+                PythonToolchain.ScriptResult r = py.runScript(root, script, List.of(config));
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                assertThat(r.stdout().strip()).isEqualTo("{\"status\": \"draft\", \"status_member\": true, \"author\": \"ada\","
+                        + " \"comments\": [\"Nice\"], \"user_posts\": [\"hello\"], \"user_comments\": [\"hello\"],"
+                        + " \"created_at_set\": true, \"is_deleted\": false}");
+            }
         }
     }
 
@@ -89,11 +112,11 @@ class SqlAlchemyToolchainTest {
         return cases.stream().map(GeneratedCorpus.Case::pkg).toList();
     }
 
-    private static void assertCreated(List<GeneratedCorpus.Case> cases, List<PythonToolchain.CreateAllResult> results) {
+    private static void assertCreated(List<GeneratedCorpus.Case> cases, List<CreateAllResult> results) {
         assertThat(results).hasSize(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             GeneratedCorpus.Case c = cases.get(i);
-            PythonToolchain.CreateAllResult r = results.get(i);
+            CreateAllResult r = results.get(i);
             assertThat(r.pkg()).isEqualTo(c.pkg());
             assertThat(r.ok()).as("%s (%s): %s", c.id(), c.source(), r.error()).isTrue();
             assertThat(r.tables()).as(c.id()).containsExactlyElementsOf(c.expectedTables());

@@ -1,6 +1,7 @@
 package dev.backbone.core.verify.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.generate.TemplateRenderer;
@@ -9,6 +10,12 @@ import dev.backbone.core.generate.sql.SqlTestPlans;
 import dev.backbone.core.generate.sql.WorkflowPlans;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.schema.DbType;
+import dev.backbone.core.validate.Limits;
+import dev.backbone.core.verify.VerifyMode;
+import dev.backbone.core.workflow.GenerateRequest;
+import dev.backbone.core.workflow.GenerationOutcome;
+import dev.backbone.core.workflow.Workflow;
+import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.core.verify.VerifyReport.Check;
 import dev.backbone.core.verify.VerifyReport.Status;
 import java.util.List;
@@ -50,6 +57,18 @@ class EmbeddedDdlCheckTest {
 
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    @Test
+    void verifyFastRunsTheseChecksThroughTheWorkflow() {
+        GenerationOutcome out = new Workflow().generate(new GenerateRequest("blog_schema.json",
+                WorkflowPlans.text("blog_schema", DbType.MYSQL), List.of("sql"), null, VerifyMode.FAST, Limits.DEFAULTS, false),
+                WorkflowListener.NONE);
+        assertThat(out.verify().checks()).filteredOn(c -> c.path().equals("schema.sql"))
+                .extracting(Check::check, Check::status)
+                .containsExactly(tuple("sql_statements", Status.PASSED), tuple("sql_executes", Status.PASSED),
+                        tuple("sql_structure", Status.PASSED));
+        assertThat(out.status()).isEqualTo("completed");
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.backbone.server.ratelimit;
+
+import dev.backbone.server.config.Settings;
+import dev.backbone.server.metrics.RateLimitEvents;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The contract's rate limits, per client: every {@code /api/v1} request counts against its
+ * client's general limit ({@code public} by IP for clients without a valid credential,
+ * {@code authenticated} by API key or JWT subject), and generation and validation also against
+ * their route's limits ({@code generation} per minute and per hour, {@code validation} per
+ * minute), each keyed by the same client.
+ *
+ * <p>A request is admitted only when every limit that applies has room; otherwise it takes
+ * nothing from any of them (what one limit admitted is given back), so a refused request does
+ * not eat a client's other allowances. Each refusal is counted once in
+ * {@code backbone_rate_limit_rejections_total{limit}}.
+ */
+public final class RateLimiter {
+
+    /** Windows kept per limit; about 150 bytes each, so at most a few MB per limit under a flood of clients. */
+    public static final int MAX_CLIENTS = 20_000;
+
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 3_600_000;
+
+    private final FixedWindowLimiter publicLimit;
+    private final FixedWindowLimiter authenticated;
+    private final FixedWindowLimiter generationMinute;
+    private final FixedWindowLimiter generationHour;
+    private final FixedWindowLimiter validation;
+    private final RateLimitEvents events;
+
+    public RateLimiter(Settings.RateLimits limits, RateLimitEvents events, LongSupplier clock) {
+        this.publicLimit = new FixedWindowLimiter("public", limits.publicPerMinute(), MINUTE, MAX_CLIENTS, clock);
+        this.authenticated = new FixedWindowLimiter("authenticated", limits.authenticatedPerMinute(), MINUTE, MAX_CLIENTS, clock);
+        this.generationMinute = new FixedWindowLimiter("generation", limits.generationPerMinute(), MINUTE, MAX_CLIENTS, clock);
+        this.generationHour = new FixedWindowLimiter("generation", limits.generationPerHour(), HOUR, MAX_CLIENTS, clock);
+        this.validation = new FixedWindowLimiter("validation", limits.validationPerMinute(), MINUTE, MAX_CLIENTS, clock);
+        this.events = events;
+    }
+
+    /**
+     * Admits or refuses one request.
+     *
+     * @param client who is asking: {@code ip:<address>} or the principal's key
+     * @param authenticatedClient whether the general limit is {@code authenticated} (else {@code public})
+     * @param route the route's own limit
+     */
+    public Verdict admit(String client, boolean authenticatedClient, RouteLimit route) {
+        List<FixedWindowLimiter> applying = new ArrayList<>(3);
+        applying.add(authenticatedClient ? authenticated : publicLimit);
+        switch (route) {
+            case GENERATION -> {
+                applying.add(generationMinute);
+                applying.add(generationHour);
+            }
+            case VALIDATION -> applying.add(validation);
+            case NONE -> { }
+        }
+        List<Decision> decisions = new ArrayList<>(applying.size());
+        for (FixedWindowLimiter l : applying) {
+            decisions.add(l.acquire(client));
+        }
+        List<Decision> refused = decisions.stream().filter(d -> !d.admitted()).toList();
+        if (refused.isEmpty()) {
+            return new Verdict(true, mostConstrained(decisions));
+        }
+        decisions.forEach(d -> d.limiter().release(d));
+        // The client must wait for every exhausted limit: describe the one that frees up last.
+        Decision binding = refused.stream().max(Comparator.comparingLong(Decision::resetAt)).orElseThrow();
+        events.rejected(binding.limit());
+        return new Verdict(false, binding);
+    }
+
+    /**
+     * The limit the rate-limit headers describe when several apply: the one with the fewest
+     * requests left; on a tie, the one whose window ends last (the longer wait).
+     */
+    static Decision mostConstrained(List<Decision> decisions) {
+        return decisions.stream()
+                .min(Comparator.comparingInt(Decision::remaining).thenComparing(Comparator.comparingLong(Decision::resetAt).reversed()))
+                .orElseThrow();
+    }
+
+    /** The outcome: admitted or not, and the limit the response headers describe. */
+    public record Verdict(boolean admitted, Decision describe) {}
+}
