@@ -18,12 +18,16 @@ public sealed interface JsonNode {
     /** A short name of the JSON type for messages ("string", "object", ...). */
     String typeName();
 
-    /** An object: ordered fields with the position of each key. */
+    /**
+     * An object: ordered fields with the position of each key. The maps are taken over, not
+     * copied (the parser builds them fresh for each object and never touches them again: copying
+     * them doubled the reader's allocation on large documents); callers see them read-only.
+     */
     record JsonObject(Position position, Map<String, JsonNode> fields, Map<String, Position> keyPositions)
             implements JsonNode {
         public JsonObject {
-            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
-            keyPositions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keyPositions));
+            fields = java.util.Collections.unmodifiableMap(fields);
+            keyPositions = java.util.Collections.unmodifiableMap(keyPositions);
         }
 
         public JsonNode get(String name) {

@@ -14,7 +14,12 @@ public record Locations(Position self, Map<String, Position> fields) {
     public static final Locations NONE = new Locations(Position.ROOT, Map.of());
 
     public Locations {
-        fields = Map.copyOf(fields);
+        fields = fields instanceof FieldPositions ? fields : Map.copyOf(fields);
+    }
+
+    /** The locations of a JSON object's fields, read through to the parsed tree (no copy). */
+    static Locations of(dev.backbone.core.json.JsonNode.JsonObject o) {
+        return new Locations(o.position(), new FieldPositions(o.fields()));
     }
 
     /** The position of a field's value, or of this element when the field is absent. */

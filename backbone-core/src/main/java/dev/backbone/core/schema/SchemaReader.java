@@ -307,8 +307,6 @@ public final class SchemaReader {
     }
 
     private static Locations locations(JsonObject o) {
-        Map<String, Position> m = new HashMap<>(o.fields().size() * 2);
-        o.fields().forEach((k, v) -> m.put(k, v.position()));
-        return new Locations(o.position(), m);
+        return Locations.of(o);
     }
 }
