@@ -1,15 +1,9 @@
 package dev.backbone.core.json;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
@@ -18,8 +12,8 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Built on Jackson's streaming parser, which already tracks token locations; we only keep
  * them. Nesting depth is bounded (a hostile document of 100,000 brackets must give a finding,
- * not a {@link StackOverflowError}); duplicate keys are rejected by the parser, since a second
- * {@code "type"} silently winning is a classic source of confusion.
+ * not a {@link StackOverflowError}); duplicate keys are refused, since a second {@code "type"}
+ * silently winning is a classic source of confusion.
  */
 public final class PositionalJsonParser {
 
@@ -27,7 +21,6 @@ public final class PositionalJsonParser {
     public static final int MAX_DEPTH = 64;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
@@ -35,12 +28,33 @@ public final class PositionalJsonParser {
 
     /** Parses one JSON document; trailing content after it is a syntax error. */
     public static JsonNode parse(String text) throws JsonSyntaxException {
+        return parse(text, null, null);
+    }
+
+    /**
+     * Receives the items of a streamed array one at a time, as soon as each is parsed. A later
+     * syntax error still fails the whole parse: a receiver must treat what it got as provisional.
+     */
+    @FunctionalInterface
+    public interface ItemSink {
+        void item(int index, JsonNode item);
+    }
+
+    /**
+     * Parses one JSON document, handing the items of the root object's array field
+     * {@code streamedField} to {@code sink} instead of keeping them: that field appears in the
+     * tree as an empty array at its position. A schema of 10,000 tables is then never in memory
+     * as a tree all at once; each table's subtree dies as soon as it is bound, which keeps the
+     * collector's work proportional to the document.
+     */
+    public static JsonNode parse(String text, String streamedField, ItemSink sink) throws JsonSyntaxException {
         try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new JsonSyntaxException("empty document: expected a JSON object", 1, 1);
             }
-            JsonNode root = read(p, "");
+            TreeBuilder builder = new TreeBuilder(p, sink == null ? null : streamedField, sink);
+            JsonNode root = builder.root();
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
                 TokenStreamLocation at = p.currentTokenLocation();
@@ -52,49 +66,8 @@ public final class PositionalJsonParser {
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
             throw new JsonSyntaxException(cleanMessage(e.getOriginalMessage()), line, column);
-        }
-    }
-
-    private static JsonNode read(JsonParser p, String pointer) {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        Position pos = new Position(pointer, loc.getLineNr(), loc.getColumnNr());
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, JsonNode> fields = new LinkedHashMap<>();
-                Map<String, Position> keys = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName();
-                    TokenStreamLocation kl = p.currentTokenLocation();
-                    String childPointer = Position.child(pointer, name);
-                    keys.put(name, new Position(childPointer, kl.getLineNr(), kl.getColumnNr()));
-                    p.nextToken();
-                    fields.put(name, read(p, childPointer));
-                }
-                return new JsonNode.JsonObject(pos, fields, keys);
-            }
-            case START_ARRAY: {
-                List<JsonNode> items = new ArrayList<>();
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, pointer + "/" + i++));
-                }
-                return new JsonNode.JsonArray(pos, items);
-            }
-            case VALUE_STRING:
-                return new JsonNode.JsonString(pos, p.getString());
-            case VALUE_NUMBER_INT:
-                return new JsonNode.JsonNumber(pos, new BigDecimal(p.getBigIntegerValue()), true);
-            case VALUE_NUMBER_FLOAT:
-                return new JsonNode.JsonNumber(pos, p.getDecimalValue(), false);
-            case VALUE_TRUE:
-                return new JsonNode.JsonBoolean(pos, true);
-            case VALUE_FALSE:
-                return new JsonNode.JsonBoolean(pos, false);
-            case VALUE_NULL:
-                return new JsonNode.JsonNull(pos);
-            default:
-                throw new IllegalStateException("unexpected token " + t);
+        } catch (TreeBuilder.DuplicateKey e) {
+            throw e.syntaxError();
         }
     }
 

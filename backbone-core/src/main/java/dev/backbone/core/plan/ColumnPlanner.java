@@ -54,7 +54,7 @@ final class ColumnPlanner {
             Table table = index.table(t);
             enums[t] = new EnumType[table.columns().size()];
             for (int c = 0; c < table.columns().size(); c++) {
-                if (table.columns().get(c).type() == ColumnType.ENUM) {
+                if (index.type(t, c) == ColumnType.ENUM) {
                     enums[t][c] = names.name(table, table.columns().get(c));
                 }
             }

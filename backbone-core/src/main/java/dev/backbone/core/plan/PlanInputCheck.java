@@ -3,7 +3,6 @@ package dev.backbone.core.plan;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.Relationship;
-import dev.backbone.core.schema.Schema;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
@@ -18,51 +17,47 @@ import java.util.List;
 final class PlanInputCheck {
     private PlanInputCheck() {}
 
-    /** Names, types, Enum values and primary keys of every table. */
-    static void check(Schema schema, List<Finding> findings) {
-        for (Table table : schema.tables()) {
-            if (table.tableName() == null) {
+    /** Names, types, Enum values and primary key of one table. */
+    static void checkTable(Table table, List<Finding> findings) {
+        if (table.tableName() == null) {
+            findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
+                    "a table without `table_name` cannot be planned", table.at(), "table_name"));
+        }
+        if (table.className() == null) {
+            findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
+                    "a table without `class_name` cannot be planned", table.at(), "class_name"));
+        }
+        boolean hasKey = false;
+        for (Column col : table.columns()) {
+            hasKey |= col.primaryKey();
+            if (col.name() == null) {
                 findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                        "a table without `table_name` cannot be planned", table.at(), "table_name"));
+                        "a column without `name` cannot be planned", col.at(), "name"));
             }
-            if (table.className() == null) {
-                findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                        "a table without `class_name` cannot be planned", table.at(), "class_name"));
+            if (col.type() == null) {
+                findings.add(Findings.at(FindingCode.UNKNOWN_COLUMN_TYPE, "column `" + col.name()
+                        + "` has no known `type`; use one of " + ColumnType.allowed(), col.at(), "type"));
+            } else if (col.type() == ColumnType.ENUM && (col.values() == null || col.values().isEmpty())) {
+                findings.add(Findings.at(FindingCode.ENUM_NO_VALUES,
+                        "Enum column `" + col.name() + "` needs a non-empty `values` list", col.at(), "values"));
             }
-            boolean hasKey = false;
-            for (Column col : table.columns()) {
-                hasKey |= col.primaryKey();
-                if (col.name() == null) {
-                    findings.add(Findings.at(FindingCode.SCHEMA_VALIDATION_ERROR,
-                            "a column without `name` cannot be planned", col.at(), "name"));
-                }
-                if (col.type() == null) {
-                    findings.add(Findings.at(FindingCode.UNKNOWN_COLUMN_TYPE, "column `" + col.name()
-                            + "` has no known `type`; use one of " + ColumnType.allowed(), col.at(), "type"));
-                } else if (col.type() == ColumnType.ENUM && (col.values() == null || col.values().isEmpty())) {
-                    findings.add(Findings.at(FindingCode.ENUM_NO_VALUES,
-                            "Enum column `" + col.name() + "` needs a non-empty `values` list", col.at(), "values"));
-                }
-            }
-            if (!hasKey) {
-                findings.add(Findings.at(FindingCode.MISSING_PRIMARY_KEY, "table `" + table.tableName()
-                        + "` has no primary key; mark one column `\"primary_key\": true`", table.at(), "columns"));
-            }
+        }
+        if (!hasKey) {
+            findings.add(Findings.at(FindingCode.MISSING_PRIMARY_KEY, "table `" + table.tableName()
+                    + "` has no primary key; mark one column `\"primary_key\": true`", table.at(), "columns"));
         }
     }
 
-    /** Every relationship has a known type and names a table of the document. */
-    static void checkRelationships(TableIndex index, List<Finding> findings) {
-        for (Table table : index.tables()) {
-            for (Relationship r : table.relationships()) {
-                if (r.type() == null) {
-                    findings.add(Findings.at(FindingCode.INVALID_RELATIONSHIP_TYPE,
-                            "a relationship without a known `type` cannot be planned", r.at(), "type"));
-                }
-                if (index.indexOf(r.targetTable()) < 0) {
-                    findings.add(Findings.at(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` `"
-                            + r.targetTable() + "` names no table of the document", r.at(), "target_table"));
-                }
+    /** The relationships of one table have a known type and name a table of the document. */
+    static void checkRelationships(TableIndex index, Table table, List<Finding> findings) {
+        for (Relationship r : table.relationships()) {
+            if (r.type() == null) {
+                findings.add(Findings.at(FindingCode.INVALID_RELATIONSHIP_TYPE,
+                        "a relationship without a known `type` cannot be planned", r.at(), "type"));
+            }
+            if (index.indexOf(r.targetTable()) < 0) {
+                findings.add(Findings.at(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` `"
+                        + r.targetTable() + "` names no table of the document", r.at(), "target_table"));
             }
         }
     }

@@ -50,7 +50,7 @@ final class RelationshipNames {
         }
         for (int t = 0; t < index.size(); t++) {
             List<RelSide> mine = byTable.get(t);
-            if (mine == null && !renamesAColumn(t)) {
+            if (mine == null && !index.renamesAColumn(t)) {
                 continue; // no relationship and every attribute is its column's name: nothing can meet
             }
             Map<String, Object> taken = columnAttributes(t);
@@ -75,32 +75,31 @@ final class RelationshipNames {
         }
     }
 
-    private boolean renamesAColumn(int t) {
-        List<Column> columns = index.table(t).columns();
-        for (int c = 0; c < columns.size(); c++) {
-            if (!index.attribute(t, c).equals(columns.get(c).name())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Attributes the columns take (declared, then those the options add), each mapped to what
-     * holds it: a column name (String) or a relationship ({@link RelSide}); messages are built
-     * only when two meet. Reports two columns meeting on one attribute.
+     * holds it: a declared column (its index), an option's column (its name) or a relationship
+     * ({@link RelSide}); messages are built only when two meet. Reports two columns meeting on one attribute.
      */
     private Map<String, Object> columnAttributes(int t) {
         Table table = index.table(t);
-        Map<String, Object> taken = new HashMap<>(table.columns().size() * 2 + 8);
-        for (int i = 0; i < table.columns().size(); i++) {
-            Column c = table.columns().get(i);
+        int n = table.columns().size();
+        Map<String, Object> taken = new HashMap<>(n * 2 + 8);
+        for (int i = 0; i < n; i++) {
+            // from the flat attributes array, not the column objects: on a large document the
+            // columns are no longer in the cache by this pass, and only a collision needs them
             String a = index.attribute(t, i);
-            Object before = taken.putIfAbsent(a, c.name());
-            if (before != null && !before.equals(c.name())) {
-                findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "columns `" + before + "` and `"
-                        + c.name() + "` of `" + table.tableName() + "` would both become the model attribute `" + a
-                        + "` (a Python keyword or reserved name gets a trailing `_`); rename one", c.at(), "name"));
+            if (a == null) {
+                continue;
+            }
+            Object before = taken.putIfAbsent(a, i);
+            if (before instanceof Integer first) {
+                Column c = table.columns().get(i);
+                String firstName = index.column(t, first).name();
+                if (!firstName.equals(c.name())) {
+                    findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "columns `" + firstName + "` and `"
+                            + c.name() + "` of `" + table.tableName() + "` would both become the model attribute `" + a
+                            + "` (a Python keyword or reserved name gets a trailing `_`); rename one", c.at(), "name"));
+                }
             }
         }
         if (table.useTimestamps()) {
@@ -114,11 +113,12 @@ final class RelationshipNames {
         return taken;
     }
 
-    private String describe(Object holder) {
+    /** What holds an attribute of table {@code t}: a relationship, a column (by index), or an option's column (by name). */
+    private String describe(Object holder, int t) {
         if (holder instanceof RelSide r) {
             return "the " + r.type.wire() + " to `" + index.name(r.target) + "`";
         }
-        return "column `" + holder + "`";
+        return "column `" + (holder instanceof Integer c ? index.column(t, c).name() : holder) + "`";
     }
 
     private void given(RelSide s, Map<String, Object> taken) {
@@ -128,8 +128,8 @@ final class RelationshipNames {
         if (before != null) {
             Table table = index.table(s.table);
             findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "`back_populates` `"
-                    + s.mirror.rel.backPopulates() + "` names " + describe(s) + " on `" + table.className() + "`, but `"
-                    + table.className() + "` already has an attribute `" + name + "` (" + describe(before)
+                    + s.mirror.rel.backPopulates() + "` names " + describe(s, s.table) + " on `" + table.className() + "`, but `"
+                    + table.className() + "` already has an attribute `" + name + "` (" + describe(before, s.table)
                     + "); choose another name", s.mirror.rel.at(), "back_populates"));
         }
     }

@@ -21,6 +21,10 @@ public enum ColumnType {
     UUID("UUID"),
     LARGE_BINARY("LargeBinary");
 
+    /** A lookup, not a scan: the reader resolves one per column of every table. */
+    private static final java.util.Map<String, ColumnType> BY_WIRE = java.util.Map.copyOf(
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(v -> v.wire, v -> v)));
+
     private final String wire;
 
     ColumnType(String wire) {
@@ -32,7 +36,7 @@ public enum ColumnType {
     }
 
     public static Optional<ColumnType> fromWire(String s) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(s)).findFirst();
+        return s == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(s));
     }
 
     public static String allowed() {

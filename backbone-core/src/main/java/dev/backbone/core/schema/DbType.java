@@ -11,6 +11,10 @@ public enum DbType {
     SQLITE("sqlite"),
     MSSQL("mssql");
 
+    /** A lookup, not a scan: the reader resolves one per column of every table. */
+    private static final java.util.Map<String, DbType> BY_WIRE = java.util.Map.copyOf(
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(v -> v.wire, v -> v)));
+
     private final String wire;
 
     DbType(String wire) {
@@ -23,7 +27,7 @@ public enum DbType {
     }
 
     public static Optional<DbType> fromWire(String s) {
-        return Arrays.stream(values()).filter(d -> d.wire.equals(s)).findFirst();
+        return s == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(s));
     }
 
     public static String allowed() {

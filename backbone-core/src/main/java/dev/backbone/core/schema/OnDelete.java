@@ -11,6 +11,10 @@ public enum OnDelete {
     SET_DEFAULT("SET DEFAULT"),
     NO_ACTION("NO ACTION");
 
+    /** A lookup, not a scan: the reader resolves one per column of every table. */
+    private static final java.util.Map<String, OnDelete> BY_WIRE = java.util.Map.copyOf(
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(v -> v.sql, v -> v)));
+
     private final String sql;
 
     OnDelete(String sql) {
@@ -23,7 +27,7 @@ public enum OnDelete {
     }
 
     public static Optional<OnDelete> fromWire(String s) {
-        return Arrays.stream(values()).filter(o -> o.sql.equals(s)).findFirst();
+        return s == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(s));
     }
 
     public static String allowed() {

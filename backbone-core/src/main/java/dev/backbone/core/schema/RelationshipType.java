@@ -10,6 +10,10 @@ public enum RelationshipType {
     ONE_TO_ONE("one_to_one"),
     MANY_TO_MANY("many_to_many");
 
+    /** A lookup, not a scan: the reader resolves one per column of every table. */
+    private static final java.util.Map<String, RelationshipType> BY_WIRE = java.util.Map.copyOf(
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(v -> v.wire, v -> v)));
+
     private final String wire;
 
     RelationshipType(String wire) {
@@ -36,7 +40,7 @@ public enum RelationshipType {
     }
 
     public static Optional<RelationshipType> fromWire(String s) {
-        return Arrays.stream(values()).filter(t -> t.wire.equals(s)).findFirst();
+        return s == null ? Optional.empty() : Optional.ofNullable(BY_WIRE.get(s));
     }
 
     public static String allowed() {

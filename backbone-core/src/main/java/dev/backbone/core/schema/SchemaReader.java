@@ -1,5 +1,6 @@
 package dev.backbone.core.schema;
 
+import dev.backbone.core.json.ArrayMap;
 import dev.backbone.core.json.JsonNode;
 import dev.backbone.core.json.JsonNode.JsonArray;
 import dev.backbone.core.json.JsonNode.JsonBoolean;
@@ -12,7 +13,6 @@ import dev.backbone.core.json.PositionalJsonParser;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,26 +45,42 @@ public final class SchemaReader {
         }
     }
 
+    /**
+     * Reads a document, binding each table as soon as the parser has it: the tree of one table
+     * at a time is in memory, not the tree of the whole document (see
+     * {@link PositionalJsonParser#parse(String, String, PositionalJsonParser.ItemSink)}).
+     */
     public static Result read(String text) {
         SchemaReader r = new SchemaReader();
+        List<Table> tables = new ArrayList<>();
         JsonNode root;
         try {
-            root = PositionalJsonParser.parse(text);
+            root = PositionalJsonParser.parse(text, "schema", (i, item) -> {
+                Table t = r.table(item, i);
+                if (t != null) {
+                    tables.add(t);
+                }
+            });
         } catch (JsonSyntaxException e) {
-            r.findings.add(new Finding(FindingCode.JSON_SYNTAX_ERROR.severity(), FindingCode.JSON_SYNTAX_ERROR.name(),
-                    "invalid JSON: " + e.getMessage(), "", e.line(), e.column()));
-            return new Result(null, r.findings);
+            Finding syntax = new Finding(FindingCode.JSON_SYNTAX_ERROR.severity(), FindingCode.JSON_SYNTAX_ERROR.name(),
+                    "invalid JSON: " + e.getMessage(), "", e.line(), e.column());
+            return new Result(null, List.of(syntax)); // what the tables said before the error is moot
         }
-        return new Result(r.document(root), r.findings);
+        int tableFindings = r.findings.size();
+        Schema schema = r.document(root, tables);
+        // the document's own findings come first, as when the tree was bound top-down
+        java.util.Collections.rotate(r.findings, -tableFindings);
+        return new Result(schema, r.findings);
     }
 
     /** Binds an already-parsed tree (the service parses the request body once). */
     public static Result read(JsonNode root) {
         SchemaReader r = new SchemaReader();
-        return new Result(r.document(root), r.findings);
+        return new Result(r.document(root, null), r.findings);
     }
 
-    private Schema document(JsonNode root) {
+    /** Binds the document; {@code streamed} holds its tables when they were bound while parsing. */
+    private Schema document(JsonNode root, List<Table> streamed) {
         if (!(root instanceof JsonObject o)) {
             error(root.position(), "the document must be a JSON object with project_name, db_type and schema, not "
                     + article(root.typeName()));
@@ -76,7 +92,9 @@ public final class SchemaReader {
         String description = string(o, "description", false);
         List<Table> tables = new ArrayList<>();
         JsonArray arr = array(o, "schema", true);
-        if (arr != null) {
+        if (arr != null && streamed != null) {
+            tables.addAll(streamed);
+        } else if (arr != null) {
             for (int i = 0; i < arr.items().size(); i++) {
                 Table t = table(arr.items().get(i), i);
                 if (t != null) {
@@ -100,12 +118,12 @@ public final class SchemaReader {
         boolean timestamps = false;
         boolean softDelete = false;
         JsonNode opts = o.get("options");
-        Map<String, Position> extra = new HashMap<>();
+        ArrayMap.Builder<Position> options = new ArrayMap.Builder<>(2);
         if (opts instanceof JsonObject oo) {
             unknownFields(oo, OPTION_FIELDS, "options");
             timestamps = bool(oo, "use_timestamps", false);
             softDelete = bool(oo, "use_soft_delete", false);
-            oo.fields().forEach((k, v) -> extra.put("options." + k, v.position()));
+            oo.fields().forEach((k, v) -> options.put("options." + k, v.position()));
         } else if (opts != null && !(opts instanceof JsonNode.JsonNull)) {
             wrongType(opts, "options", "an object");
         }
@@ -129,13 +147,8 @@ public final class SchemaReader {
                 }
             }
         }
-        Locations at = locations(o);
-        if (!extra.isEmpty()) {
-            Map<String, Position> all = new HashMap<>(at.fields());
-            all.putAll(extra);
-            at = new Locations(at.self(), all);
-        }
-        return new Table(index, tableName, className, description, timestamps, softDelete, columns, rels, at);
+        return new Table(index, tableName, className, description, timestamps, softDelete, columns, rels,
+                Locations.of(o, options.build()));
     }
 
     private Column column(JsonNode node, int index) {
@@ -165,18 +178,17 @@ public final class SchemaReader {
      * {@code ENUM_DUPLICATE_VALUE} then points at the repeated label itself.
      */
     private static Locations withValuePositions(JsonObject o) {
-        Locations at = locations(o);
         if (!(o.get("values") instanceof JsonArray va)) {
-            return at;
+            return locations(o);
         }
-        Map<String, Position> all = new HashMap<>(at.fields());
+        ArrayMap.Builder<Position> labels = new ArrayMap.Builder<>(va.items().size());
         int k = 0;
         for (JsonNode item : va.items()) {
             if (item instanceof JsonString) {
-                all.put("values/" + k++, item.position());
+                labels.put("values/" + k++, item.position());
             }
         }
-        return new Locations(at.self(), all);
+        return Locations.of(o, labels.build());
     }
 
     private Relationship relationship(JsonNode node, int index) {
@@ -275,12 +287,13 @@ public final class SchemaReader {
     }
 
     private void unknownFields(JsonObject o, Set<String> known, String what) {
-        for (Map.Entry<String, Position> e : o.keyPositions().entrySet()) {
-            if (!known.contains(e.getKey())) {
-                String hint = Suggestions.closest(e.getKey(), known);
-                findings.add(Finding.of(FindingCode.UNKNOWN_FIELD, "unknown " + what + " field `" + e.getKey() + "`"
+        for (int i = 0; i < o.size(); i++) {
+            String name = o.name(i);
+            if (!known.contains(name)) {
+                String hint = Suggestions.closest(name, known);
+                findings.add(Finding.of(FindingCode.UNKNOWN_FIELD, "unknown " + what + " field `" + name + "`"
                         + (hint != null ? ": did you mean `" + hint + "`?" : "; it is ignored (known: "
-                                + String.join(", ", known.stream().sorted().toList()) + ")"), e.getValue()));
+                                + String.join(", ", known.stream().sorted().toList()) + ")"), o.keyPosition(i)));
             }
         }
     }

@@ -29,8 +29,8 @@ final class EnumRules implements SchemaRule {
         for (int k = 0; k < values.size(); k++) {
             Integer first = seen != null ? seen.putIfAbsent(values.get(k), k) : earlier(values, k);
             if (first != null) {
-                Position at = ValidationContext.safe(c.at()).fields().get("values/" + k);
-                Position firstAt = ValidationContext.safe(c.at()).fields().get("values/" + first);
+                Position at = ValidationContext.safe(c.at()).find("values/" + k);
+                Position firstAt = ValidationContext.safe(c.at()).find("values/" + first);
                 String message = "Enum column " + Names.show(c.name()) + " lists " + Names.show(values.get(k))
                         + " twice (first at " + (firstAt == null ? "position " + first : firstAt.pointer())
                         + "); a database enum needs distinct labels: remove the repetition";

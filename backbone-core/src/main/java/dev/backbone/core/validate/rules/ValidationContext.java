@@ -76,12 +76,12 @@ public final class ValidationContext {
 
     /** Whether the reader already reported the value of {@code field} (so a rule need not say more). */
     public boolean readerReported(Locations at, String field) {
-        return readerPointers.contains(safe(at).pointerOf(field));
+        return !readerPointers.isEmpty() && readerPointers.contains(safe(at).pointerOf(field));
     }
 
     /** Whether {@code field} appears in the element at all (with any value, even a mistyped one). */
     public static boolean present(Locations at, String field) {
-        return at != null && at.fields().containsKey(field);
+        return at != null && at.has(field);
     }
 
     /** {@code " Did you mean `x`?"} for the closest of {@code known}, or an empty string. */
