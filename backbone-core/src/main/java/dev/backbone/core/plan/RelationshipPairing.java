@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +46,7 @@ final class RelationshipPairing {
 
     private List<RelSide> run() {
         List<RelSide> sides = new ArrayList<>();
-        Map<Long, Group> groups = new LinkedHashMap<>();
+        Groups groups = new Groups(index.size());
         for (int t = 0; t < index.size(); t++) {
             Table table = index.table(t);
             for (int r = 0; r < table.relationships().size(); r++) {
@@ -61,11 +60,11 @@ final class RelationshipPairing {
                 sides.add(s);
                 int lo = Math.min(t, target);
                 int hi = Math.max(t, target);
-                Group g = groups.computeIfAbsent(index.pairKey(lo, hi), k -> new Group());
+                Group g = groups.of(lo, hi);
                 (t == lo ? g.low : g.high).add(s);
             }
         }
-        for (Group g : groups.values()) {
+        for (Group g : groups.inOrder) {
             boolean self = g.high.isEmpty() && !g.low.isEmpty() && g.low.get(0).selfReferential();
             List<RelSide> others = self ? g.low : g.high;
             match(g.low, others);
@@ -75,9 +74,62 @@ final class RelationshipPairing {
         return sides;
     }
 
+    /**
+     * The groups, found by their lower table: a table relates to a few others, so a scan of its
+     * groups finds the one (a map keyed by the pair boxed a {@code Long} per relationship and
+     * scattered its entries over the heap); a table with many partners gets a map of its own.
+     */
+    private static final class Groups {
+        private static final int SCAN_LIMIT = 16;
+        final List<Group> inOrder = new ArrayList<>();
+        private final List<List<Group>> byLow;
+        private final Map<Long, Group> many = new HashMap<>();
+
+        Groups(int tables) {
+            byLow = new ArrayList<>(java.util.Collections.nCopies(tables, null));
+        }
+
+        /** The group of tables {@code lo} and {@code hi}, made on first use (first-use order is kept). */
+        Group of(int lo, int hi) {
+            List<Group> mine = byLow.get(lo);
+            if (mine == null) {
+                byLow.set(lo, mine = new ArrayList<>(2));
+            }
+            Group g = null;
+            if (mine.size() <= SCAN_LIMIT) {
+                for (Group x : mine) {
+                    if (x.hi == hi) {
+                        return x;
+                    }
+                }
+            } else {
+                g = many.get(((long) lo << 32) | hi);
+                if (g != null) {
+                    return g;
+                }
+            }
+            g = new Group(hi);
+            mine.add(g);
+            inOrder.add(g);
+            if (mine.size() > SCAN_LIMIT) {
+                if (mine.size() == SCAN_LIMIT + 1) {
+                    mine.forEach(x -> many.put(((long) lo << 32) | x.hi, x));
+                } else {
+                    many.put(((long) lo << 32) | hi, g);
+                }
+            }
+            return g;
+        }
+    }
+
     private static final class Group {
+        final int hi;
         final List<RelSide> low = new ArrayList<>(2);
         final List<RelSide> high = new ArrayList<>(2);
+
+        Group(int hi) {
+            this.hi = hi;
+        }
     }
 
     private record Bucket(RelationshipType type, Object link) {}

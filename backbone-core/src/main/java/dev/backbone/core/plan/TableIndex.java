@@ -206,15 +206,6 @@ final class TableIndex {
         return tables.get(t).tableName();
     }
 
-    /**
-     * A map key for an ordered pair of tables: {@code a * size + b}, unique, and (unlike packing
-     * into high and low halves, whose {@code Long.hashCode} is {@code a ^ b}) well spread, since
-     * neighbouring tables pointing at each other would otherwise all land in a few buckets.
-     */
-    long pairKey(int a, int b) {
-        return (long) a * tables.size() + b;
-    }
-
     /** The type of column {@code c} of table {@code t} ({@code null} when unknown). */
     ColumnType type(int t, int c) {
         return types[base[t] + c];

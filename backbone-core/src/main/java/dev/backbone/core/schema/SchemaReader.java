@@ -14,7 +14,6 @@ import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
