@@ -126,11 +126,15 @@ public final class SchemaReader {
         } else if (opts != null && !(opts instanceof JsonNode.JsonNull)) {
             wrongType(opts, "options", "an object");
         }
+        // Every element's locations first, then the elements in a tight loop: the columns of a
+        // table then sit next to each other in memory, and each later pass (validator, architect,
+        // generators) reads them as one stream rather than one cache miss per column.
         List<Column> columns = new ArrayList<>();
         JsonArray cols = array(o, "columns", true);
         if (cols != null) {
+            Locations[] at = locationsOf(cols, true);
             for (int i = 0; i < cols.items().size(); i++) {
-                Column c = column(cols.items().get(i), i);
+                Column c = column(cols.items().get(i), i, at[i]);
                 if (c != null) {
                     columns.add(c);
                 }
@@ -139,8 +143,9 @@ public final class SchemaReader {
         List<Relationship> rels = new ArrayList<>();
         JsonArray ra = array(o, "relationships", false);
         if (ra != null) {
+            Locations[] at = locationsOf(ra, false);
             for (int i = 0; i < ra.items().size(); i++) {
-                Relationship r = relationship(ra.items().get(i), i);
+                Relationship r = relationship(ra.items().get(i), i, at[i]);
                 if (r != null) {
                     rels.add(r);
                 }
@@ -150,7 +155,18 @@ public final class SchemaReader {
                 Locations.of(o, options.build()));
     }
 
-    private Column column(JsonNode node, int index) {
+    /** The locations of each object item ({@code null} for the others, which bind to nothing). */
+    private static Locations[] locationsOf(JsonArray items, boolean withValues) {
+        Locations[] at = new Locations[items.items().size()];
+        for (int i = 0; i < at.length; i++) {
+            if (items.items().get(i) instanceof JsonObject o) {
+                at[i] = withValues ? withValuePositions(o) : locations(o);
+            }
+        }
+        return at;
+    }
+
+    private Column column(JsonNode node, int index, Locations at) {
         if (!(node instanceof JsonObject o)) {
             error(node.position(), "a column must be an object, not " + article(node.typeName()));
             return null;
@@ -167,7 +183,7 @@ public final class SchemaReader {
                 bool(o, "index", false), boolOrNull(o, "nullable"),
                 def, stringList(o, "values"), string(o, "target", false), onDeleteName,
                 onDeleteName == null ? null : OnDelete.fromWire(onDeleteName).orElse(null),
-                string(o, "description", false), withValuePositions(o));
+                string(o, "description", false), at);
     }
 
     /**
@@ -190,7 +206,7 @@ public final class SchemaReader {
         return Locations.of(o, labels.build());
     }
 
-    private Relationship relationship(JsonNode node, int index) {
+    private Relationship relationship(JsonNode node, int index, Locations at) {
         if (!(node instanceof JsonObject o)) {
             error(node.position(), "a relationship must be an object, not " + article(node.typeName()));
             return null;
@@ -200,7 +216,7 @@ public final class SchemaReader {
         return new Relationship(index, string(o, "target_table", true), string(o, "target_class", true), typeName,
                 typeName == null ? null : RelationshipType.fromWire(typeName).orElse(null),
                 string(o, "back_populates", false), string(o, "foreign_key", false), string(o, "secondary", false),
-                string(o, "description", false), locations(o));
+                string(o, "description", false), at);
     }
 
     // --- field access: each reports a finding and returns null when the value is missing or mistyped
