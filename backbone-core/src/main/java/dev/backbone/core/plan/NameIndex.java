@@ -1,28 +1,28 @@
 package dev.backbone.core.plan;
 
 /**
- * Names to small ints (a table's name to its document index), by open addressing over three
+ * Names to non-negative ints (a table's name to its document index), by open addressing over three
  * flat arrays.
  *
  * <p>The architect looks a table up by name for every foreign key and relationship, several
  * times over. With a {@code HashMap<String, Integer>} each lookup of a 10,000-table document
  * chased a bucket, a node and a boxed value, each a likely cache miss once the document no longer
- * fits in the cache; here the stored hash and the value sit in arrays, and the reader hands the
- * same string instance for a name and the references to it, so most lookups end on identity.
+ * fits in the cache; here the stored hash and the value share one {@code long}, and the reader
+ * hands the same string instance for a name and the references to it, so most lookups end on
+ * identity after two array reads.
  */
 final class NameIndex {
 
     private final String[] keys;
-    private final int[] hashes;
-    private final int[] values;
+    /** Per slot: the key's hash (high half) and its value plus one (low half); zero when empty. */
+    private final long[] slots;
     private final int mask;
     private final int shift;
 
     NameIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
         keys = new String[capacity];
-        hashes = new int[capacity];
-        values = new int[capacity];
+        slots = new long[capacity];
         mask = capacity - 1;
         shift = Integer.numberOfLeadingZeros(capacity) + 1;
     }
@@ -31,15 +31,14 @@ final class NameIndex {
     int putIfAbsent(String name, int value) {
         int h = name.hashCode();
         for (int i = slot(h);; i = (i + 1) & mask) {
-            String k = keys[i];
-            if (k == null) {
+            long slot = slots[i];
+            if (slot == 0) {
                 keys[i] = name;
-                hashes[i] = h;
-                values[i] = value;
+                slots[i] = ((long) h << 32) | (value + 1L);
                 return -1;
             }
-            if (hashes[i] == h && (k == name || k.equals(name))) {
-                return values[i];
+            if ((int) (slot >>> 32) == h && (keys[i] == name || keys[i].equals(name))) {
+                return (int) slot - 1;
             }
         }
     }
@@ -48,12 +47,12 @@ final class NameIndex {
     int get(String name) {
         int h = name.hashCode();
         for (int i = slot(h);; i = (i + 1) & mask) {
-            String k = keys[i];
-            if (k == null) {
+            long slot = slots[i];
+            if (slot == 0) {
                 return -1;
             }
-            if (hashes[i] == h && (k == name || k.equals(name))) {
-                return values[i];
+            if ((int) (slot >>> 32) == h && (keys[i] == name || keys[i].equals(name))) {
+                return (int) slot - 1;
             }
         }
     }

@@ -49,13 +49,15 @@ final class PlanInputCheck {
     }
 
     /** The relationships of one table have a known type and name a table of the document. */
-    static void checkRelationships(TableIndex index, Table table, List<Finding> findings) {
-        for (Relationship r : table.relationships()) {
+    static void checkRelationships(TableIndex index, int t, List<Finding> findings) {
+        List<Relationship> rels = index.table(t).relationships();
+        for (int i = 0; i < rels.size(); i++) {
+            Relationship r = rels.get(i);
             if (r.type() == null) {
                 findings.add(Findings.at(FindingCode.INVALID_RELATIONSHIP_TYPE,
                         "a relationship without a known `type` cannot be planned", r.at(), "type"));
             }
-            if (index.indexOf(r.targetTable()) < 0) {
+            if (index.relationshipTarget(t, i) < 0) {
                 findings.add(Findings.at(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` `"
                         + r.targetTable() + "` names no table of the document", r.at(), "target_table"));
             }

@@ -51,7 +51,7 @@ final class RelationshipPairing {
             Table table = index.table(t);
             for (int r = 0; r < table.relationships().size(); r++) {
                 Relationship rel = table.relationships().get(r);
-                int target = index.indexOf(rel.targetTable());
+                int target = index.relationshipTarget(t, r);
                 if (rel.type() == null || target < 0) {
                     continue; // reported by the index check; the plan is abandoned anyway
                 }

@@ -3,6 +3,7 @@ package dev.backbone.core.plan;
 import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
+import dev.backbone.core.schema.Relationship;
 import dev.backbone.core.schema.Schema;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
@@ -41,6 +42,9 @@ final class TableIndex {
     /** Each column's type by global id, so passes that look for one kind need not visit every column. */
     private final ColumnType[] types;
     private final boolean[] renames;
+    /** Each relationship's target table (-1: none of the document), by {@code relBase[t] + r}: looked up once. */
+    private final int[] relBase;
+    private final int[] relTarget;
     /**
      * Each table's own foreign keys, in column order (null: none). A table has a few, so a scan
      * answers "keys from a to b" without the global map of pairs this used to be: on a document of
@@ -68,6 +72,11 @@ final class TableIndex {
         this.attributes = new String[base[n]];
         this.types = new ColumnType[base[n]];
         this.renames = new boolean[n];
+        this.relBase = new int[n + 1];
+        for (int t = 0; t < n; t++) {
+            relBase[t + 1] = relBase[t] + tables.get(t).relationships().size();
+        }
+        this.relTarget = new int[relBase[n]];
         @SuppressWarnings("unchecked")
         List<FkEdge>[] out = new List[n];
         this.outgoing = out;
@@ -206,6 +215,11 @@ final class TableIndex {
         return tables.get(t).tableName();
     }
 
+    /** The table relationship {@code r} of table {@code t} points to, or -1. */
+    int relationshipTarget(int t, int r) {
+        return relTarget[relBase[t] + r];
+    }
+
     /** The type of column {@code c} of table {@code t} ({@code null} when unknown). */
     ColumnType type(int t, int c) {
         return types[base[t] + c];
@@ -252,7 +266,11 @@ final class TableIndex {
 
     private void indexForeignKeys(List<Finding> findings) {
         for (int t = 0; t < tables.size(); t++) {
-            PlanInputCheck.checkRelationships(this, tables.get(t), findings);
+            List<Relationship> rels = tables.get(t).relationships();
+            for (int r = 0; r < rels.size(); r++) {
+                relTarget[relBase[t] + r] = indexOf(rels.get(r).targetTable());
+            }
+            PlanInputCheck.checkRelationships(this, t, findings);
             List<Column> cols = tables.get(t).columns();
             for (int c = 0; c < cols.size(); c++) {
                 if (types[base[t] + c] != ColumnType.FOREIGN_KEY) {
