@@ -1,5 +1,6 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Relationship;
 import dev.backbone.core.schema.RelationshipType;
 
@@ -29,6 +30,12 @@ final class RelSide {
     final int target;
     final Relationship rel;
     final RelationshipType type;
+    /**
+     * The attribute this side's {@code back_populates} asks its mirror to take ({@code null}: none
+     * declared), worked out when the side is made: later its mirror reads it from here, in the
+     * compact list of sides, instead of from this relationship in a far corner of the document.
+     */
+    final String backAttribute;
 
     RelSide mirror;
     boolean matched;
@@ -45,6 +52,7 @@ final class RelSide {
         this.target = target;
         this.rel = rel;
         this.type = rel.type();
+        this.backAttribute = rel.backPopulates() == null ? null : PythonNames.attributeFor(rel.backPopulates());
     }
 
     boolean selfReferential() {

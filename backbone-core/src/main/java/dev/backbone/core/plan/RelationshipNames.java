@@ -58,7 +58,7 @@ final class RelationshipNames {
                 continue;
             }
             for (RelSide s : mine) {
-                if (s.mirror != null && s.mirror.rel.backPopulates() != null) {
+                if (s.mirror != null && s.mirror.backAttribute != null) {
                     given(s, taken);
                 }
             }
@@ -122,7 +122,7 @@ final class RelationshipNames {
     }
 
     private void given(RelSide s, Map<String, Object> taken) {
-        String name = PythonNames.attributeFor(s.mirror.rel.backPopulates());
+        String name = s.mirror.backAttribute;
         Object before = taken.putIfAbsent(name, s);
         s.attribute = name;
         if (before != null) {

@@ -1,5 +1,6 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.naming.NameIndex;
 import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;

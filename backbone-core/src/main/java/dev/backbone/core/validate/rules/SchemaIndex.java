@@ -1,5 +1,6 @@
 package dev.backbone.core.validate.rules;
 
+import dev.backbone.core.naming.NameIndex;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.Schema;
@@ -27,20 +28,27 @@ public final class SchemaIndex {
     private static final Column UNRESOLVED = new Column(-1, null, null, null, null, null, null, false, null, false,
             false, null, null, null, null, null, null, null, null);
 
-    private final Map<String, Table> tablesByName = new HashMap<>();
-    private final Map<String, Table> tablesByClass = new HashMap<>();
+    private final List<Table> tables;
+    /** Name and class name to document index: flat arrays rather than a {@code HashMap}'s scattered nodes (see {@link NameIndex}). */
+    private final NameIndex tablesByName;
+    private final NameIndex tablesByClass;
+    private Set<String> tableNames;
     /** Only tables with many columns get a map; a short scan beats hashing for the usual handful. */
     private final Map<Table, Map<String, Column>> columns = new IdentityHashMap<>();
     private static final int SCAN_LIMIT = 12;
     private final Map<Column, Column> terminal = new IdentityHashMap<>();
 
     public SchemaIndex(Schema schema) {
-        for (Table t : schema.tables()) {
+        tables = schema.tables();
+        tablesByName = new NameIndex(tables.size());
+        tablesByClass = new NameIndex(tables.size());
+        for (int i = 0; i < tables.size(); i++) {
+            Table t = tables.get(i);
             if (t.tableName() != null) {
-                tablesByName.putIfAbsent(t.tableName(), t);
+                tablesByName.putIfAbsent(t.tableName(), i);
             }
             if (t.className() != null) {
-                tablesByClass.putIfAbsent(t.className(), t);
+                tablesByClass.putIfAbsent(t.className(), i);
             }
             if (t.columns().size() > SCAN_LIMIT) {
                 Map<String, Column> byName = new HashMap<>(t.columns().size() * 2);
@@ -56,12 +64,14 @@ public final class SchemaIndex {
 
     /** The first table declared with this {@code table_name}, or {@code null}. */
     public Table table(String name) {
-        return name == null ? null : tablesByName.get(name);
+        int i = name == null ? -1 : tablesByName.get(name);
+        return i < 0 ? null : tables.get(i);
     }
 
     /** The first table declared with this {@code class_name}, or {@code null}. */
     public Table tableOfClass(String className) {
-        return className == null ? null : tablesByClass.get(className);
+        int i = className == null ? -1 : tablesByClass.get(className);
+        return i < 0 ? null : tables.get(i);
     }
 
     /** The first column of {@code table} with this name, or {@code null}. */
@@ -81,8 +91,18 @@ public final class SchemaIndex {
         return null;
     }
 
+    /** Every table name, for "did you mean" hints (made on request: only a finding asks). */
     public Set<String> tableNames() {
-        return tablesByName.keySet();
+        if (tableNames == null) {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            for (Table t : tables) {
+                if (t.tableName() != null) {
+                    names.add(t.tableName());
+                }
+            }
+            tableNames = java.util.Collections.unmodifiableSet(names);
+        }
+        return tableNames;
     }
 
     /** The column names of {@code table}, for "did you mean" hints. */

@@ -1,17 +1,17 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.naming;
 
 /**
  * Names to non-negative ints (a table's name to its document index), by open addressing over three
  * flat arrays.
  *
- * <p>The architect looks a table up by name for every foreign key and relationship, several
- * times over. With a {@code HashMap<String, Integer>} each lookup of a 10,000-table document
+ * <p>The validator and the architect look a table up by name for every foreign key and
+ * relationship. With a {@code HashMap<String, Integer>} each lookup of a 10,000-table document
  * chased a bucket, a node and a boxed value, each a likely cache miss once the document no longer
  * fits in the cache; here the stored hash and the value share one {@code long}, and the reader
  * hands the same string instance for a name and the references to it, so most lookups end on
  * identity after two array reads.
  */
-final class NameIndex {
+public final class NameIndex {
 
     private final String[] keys;
     /** Per slot: the key's hash (high half) and its value plus one (low half); zero when empty. */
@@ -19,7 +19,7 @@ final class NameIndex {
     private final int mask;
     private final int shift;
 
-    NameIndex(int expected) {
+    public NameIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
         keys = new String[capacity];
         slots = new long[capacity];
@@ -28,7 +28,7 @@ final class NameIndex {
     }
 
     /** Adds {@code name -> value} unless the name is there; returns the earlier value, or -1. */
-    int putIfAbsent(String name, int value) {
+    public int putIfAbsent(String name, int value) {
         int h = name.hashCode();
         for (int i = slot(h);; i = (i + 1) & mask) {
             long slot = slots[i];
@@ -44,7 +44,7 @@ final class NameIndex {
     }
 
     /** The value of {@code name}, or -1. */
-    int get(String name) {
+    public int get(String name) {
         int h = name.hashCode();
         for (int i = slot(h);; i = (i + 1) & mask) {
             long slot = slots[i];
