@@ -13,7 +13,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
@@ -29,8 +28,12 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class SchemaEnvelope {
 
+    /**
+     * No duplicate detection here: the body's own keys are checked below, and a repeated key
+     * inside the schema is the engine reader's to report, with the same message and position
+     * the CLI gives.
+     */
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(PositionalJsonParser.MAX_DEPTH + 1).build())
             .build();
@@ -84,8 +87,14 @@ final class SchemaEnvelope {
             int line = 1;
             int column = 1;
             TokenStreamLocation schemaAt = null;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
+                if (!seen.add(name)) {
+                    TokenStreamLocation at = p.currentTokenLocation();
+                    return failed(syntax("invalid JSON: duplicate key \"" + name + "\": a key may appear only once in an object",
+                            at.getLineNr(), at.getColumnNr()), true);
+                }
                 JsonToken value = p.nextToken();
                 TokenStreamLocation at = p.currentTokenLocation();
                 if ("schema".equals(name)) {

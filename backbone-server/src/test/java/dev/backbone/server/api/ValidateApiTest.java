@@ -78,6 +78,30 @@ class ValidateApiTest {
         assertThat(body.get("valid").asBoolean()).isFalse();
     }
 
+    /** The engine reports a key repeated inside the schema, as the CLI does, at the key's place in the body. */
+    @Test
+    void aDuplicateKeyInsideTheSchemaIs400AtThatKey() {
+        HttpResponse<String> r = http.post("/api/v1/validate",
+                "{\n  \"schema\": {\"project_name\": \"x\", \"db_type\": \"postgresql\",\n    \"project_name\": \"y\", \"schema\": []}\n}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode f = Json.parse(r.body()).get("errors").get(0);
+        assertThat(f.get("code").asString()).isEqualTo("JSON_SYNTAX_ERROR");
+        assertThat(f.get("message").asString()).contains("duplicate key \"project_name\"");
+        assertThat(f.get("line").asInt()).isEqualTo(3);
+        assertThat(f.get("column").asInt()).isEqualTo(5);
+    }
+
+    /** Two {@code schema} fields in the body: which one counts would be a guess, so neither does. */
+    @Test
+    void aRepeatedBodyFieldIs400() {
+        HttpResponse<String> r = http.post("/api/v1/validate", "{\"schema\": {}, \"schema\": {}}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode f = Json.parse(r.body()).get("errors").get(0);
+        assertThat(f.get("code").asString()).isEqualTo("JSON_SYNTAX_ERROR");
+        assertThat(f.get("message").asString()).isEqualTo("invalid JSON: duplicate key \"schema\": a key may appear only once in an object");
+        assertThat(f.get("column").asInt()).isEqualTo(16);
+    }
+
     @Test
     void aStringSchemaThatIsNotJsonIs400WithPositionsInThatString() {
         HttpResponse<String> r = http.post("/api/v1/validate", "{\"schema\": \"{\\n  \\\"project_name\\\": oops\\n}\"}");
