@@ -75,7 +75,7 @@ public final class Architect {
         List<AssociationTable> associations = AssociationPlanner.plan(index, sides, findings);
         RelationshipNames.assign(index, sides, findings);
         List<String> tableNames = new ArrayList<>(index.size() + associations.size());
-        index.tables().forEach(t -> tableNames.add(t.tableName()));
+        tableNames.addAll(index.names());
         associations.forEach(a -> tableNames.add(a.name()));
         ColumnPlanner columns = new ColumnPlanner(index, deferred, tableNames, findings);
         PlanBuilder builder = new PlanBuilder(index, deferred, columns, sides);

@@ -45,16 +45,13 @@ final class ColumnPlanner {
         this.deferred = deferred;
         this.findings = findings;
         this.enums = new EnumType[index.size()][];
-        List<String> models = new ArrayList<>(index.size());
-        for (Table t : index.tables()) {
-            models.add(t.className());
-        }
-        EnumNames names = new EnumNames(models, tableNames);
+        EnumNames names = new EnumNames(index.classNames(), tableNames);
         for (int t = 0; t < index.size(); t++) {
-            Table table = index.table(t);
-            enums[t] = new EnumType[table.columns().size()];
-            for (int c = 0; c < table.columns().size(); c++) {
+            int n = index.columnCount(t);
+            enums[t] = new EnumType[n];
+            for (int c = 0; c < n; c++) {
                 if (index.type(t, c) == ColumnType.ENUM) {
+                    Table table = index.table(t);
                     enums[t][c] = names.name(table, table.columns().get(c));
                 }
             }

@@ -43,6 +43,9 @@ final class TableIndex {
     /** Each column's type by global id, so passes that look for one kind need not visit every column. */
     private final ColumnType[] types;
     private final boolean[] renames;
+    /** Each table's name and class name, read once: later passes ask for them without visiting the tables. */
+    private final String[] names;
+    private final String[] classNames;
     /** Each relationship's target table (-1: none of the document), by {@code relBase[t] + r}: looked up once. */
     private final int[] relBase;
     private final int[] relTarget;
@@ -73,6 +76,8 @@ final class TableIndex {
         this.attributes = new String[base[n]];
         this.types = new ColumnType[base[n]];
         this.renames = new boolean[n];
+        this.names = new String[n];
+        this.classNames = new String[n];
         this.relBase = new int[n + 1];
         for (int t = 0; t < n; t++) {
             relBase[t + 1] = relBase[t] + tables.get(t).relationships().size();
@@ -213,12 +218,27 @@ final class TableIndex {
     }
 
     String name(int t) {
-        return tables.get(t).tableName();
+        return names[t];
+    }
+
+    /** Every table name in document order, read-only. */
+    List<String> names() {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(names));
+    }
+
+    /** Every class name in document order, read-only. */
+    List<String> classNames() {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(classNames));
     }
 
     /** The table relationship {@code r} of table {@code t} points to, or -1. */
     int relationshipTarget(int t, int r) {
         return relTarget[relBase[t] + r];
+    }
+
+    /** How many columns table {@code t} declares. */
+    int columnCount(int t) {
+        return base[t + 1] - base[t];
     }
 
     /** The type of column {@code c} of table {@code t} ({@code null} when unknown). */
@@ -247,6 +267,8 @@ final class TableIndex {
             Table table = tables.get(t);
             PlanInputCheck.checkTable(table, findings);
             String name = table.tableName();
+            names[t] = name;
+            classNames[t] = table.className();
             if (name != null && tableByName.putIfAbsent(name, t) >= 0) {
                 findings.add(Findings.at(FindingCode.DUPLICATE_TABLE_NAME,
                         "table `" + name + "` is declared twice; give each table its own `table_name`", table.at(),
