@@ -119,7 +119,7 @@ final class ColumnPlanner {
         Column col = index.column(fk.table(), fk.column());
         String target = index.name(fk.targetTable());
         String onDelete = col.onDelete() == null || col.onDelete() == OnDelete.NO_ACTION ? null : col.onDelete().sql();
-        return new ForeignKeyRef(target, index.column(fk.targetTable(), fk.targetColumn()).name(), onDelete,
+        return new ForeignKeyRef(target, index.columnName(fk.targetTable(), fk.targetColumn()), onDelete,
                 deferred[fk.id()], SqlNames.foreignKey(table.tableName(), col.name(), target));
     }
 

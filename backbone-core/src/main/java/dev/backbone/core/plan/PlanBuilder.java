@@ -87,18 +87,17 @@ final class PlanBuilder {
     }
 
     private PlannedRelationship relationship(RelSide s) {
-        Table target = index.table(s.target);
         String fkColumn = null;
         String fkTable = null;
         if (s.link != null && index.linkCount(s.table, s.target) > 1) {
-            fkColumn = index.column(s.link.table(), s.link.column()).name();
+            fkColumn = index.columnName(s.link.table(), s.link.column());
             fkTable = index.name(s.link.table());
         }
         String remote = s.remoteSide;
         if (s.selfReferential() && s.link != null && RelationshipNames.holdsKey(s)) {
-            remote = PythonNames.attributeFor(index.column(s.link.targetTable(), s.link.targetColumn()).name());
+            remote = PythonNames.attributeFor(index.columnName(s.link.targetTable(), s.link.targetColumn()));
         }
-        return new PlannedRelationship(s.attribute, s.type, target.tableName(), target.className(), modules[s.target],
+        return new PlannedRelationship(s.attribute, s.type, index.name(s.target), index.className(s.target), modules[s.target],
                 s.mirror == null ? null : s.mirror.attribute, fkColumn, fkTable, s.secondary, s.selfReferential(), remote,
                 s.rel.description());
     }

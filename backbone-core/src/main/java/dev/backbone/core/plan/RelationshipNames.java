@@ -135,21 +135,21 @@ final class RelationshipNames {
     }
 
     private void derived(RelSide s, Map<String, Object> taken) {
-        Table target = index.table(s.target);
+        String targetClass = index.className(s.target);
         String first;
         if (s.type.toMany()) {
-            first = PythonNames.attributeFor(target.tableName());
+            first = PythonNames.attributeFor(index.name(s.target));
         } else if (s.link != null && s.link.table() == s.table && (!s.selfReferential() || holdsKey(s))) {
-            String column = index.column(s.link.table(), s.link.column()).name();
+            String column = index.columnName(s.link.table(), s.link.column());
             first = column.endsWith("_id") && column.length() > 3
                     ? PythonNames.attributeFor(column.substring(0, column.length() - 3))
-                    : PythonNames.attributeFor(Naming.snake(target.className()));
+                    : PythonNames.attributeFor(Naming.snake(targetClass));
         } else {
-            first = PythonNames.attributeFor(Naming.snake(target.className()));
+            first = PythonNames.attributeFor(Naming.snake(targetClass));
         }
         String name = first;
         if (taken.containsKey(name) && !s.type.toMany()) {
-            name = PythonNames.attributeFor(Naming.snake(target.className()));
+            name = PythonNames.attributeFor(Naming.snake(targetClass));
         }
         for (int n = 2; taken.containsKey(name); n++) {
             name = first + "_" + n;

@@ -40,6 +40,8 @@ final class TableIndex {
     private final FkEdge[] fkOf;
     private final int[] source;
     private final String[] attributes;
+    /** Each column's name by global id: references to a column need not visit it. */
+    private final String[] columnNames;
     /** Each column's type by global id, so passes that look for one kind need not visit every column. */
     private final ColumnType[] types;
     private final boolean[] renames;
@@ -74,6 +76,7 @@ final class TableIndex {
         this.fkOf = new FkEdge[base[n]];
         this.source = new int[base[n]];
         this.attributes = new String[base[n]];
+        this.columnNames = new String[base[n]];
         this.types = new ColumnType[base[n]];
         this.renames = new boolean[n];
         this.names = new String[n];
@@ -221,6 +224,16 @@ final class TableIndex {
         return names[t];
     }
 
+    /** The class name of table {@code t}. */
+    String className(int t) {
+        return classNames[t];
+    }
+
+    /** The name of column {@code c} of table {@code t}. */
+    String columnName(int t, int c) {
+        return columnNames[base[t] + c];
+    }
+
     /** Every table name in document order, read-only. */
     List<String> names() {
         return java.util.Collections.unmodifiableList(java.util.Arrays.asList(names));
@@ -278,6 +291,7 @@ final class TableIndex {
                 Column col = table.columns().get(c);
                 types[base[t] + c] = col.type();
                 String column = col.name();
+                columnNames[base[t] + c] = column;
                 if (column != null) {
                     String attribute = PythonNames.attributeFor(column);
                     attributes[base[t] + c] = attribute;
