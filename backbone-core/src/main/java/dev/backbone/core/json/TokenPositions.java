@@ -26,6 +26,11 @@ abstract class TokenPositions {
 
     abstract int column();
 
+    /** Whether positions come from {@link ParserBase}'s plain ints (the shift was measured); for tests. */
+    static boolean fastPath() {
+        return COLUMN_SHIFT != null;
+    }
+
     static TokenPositions of(JsonParser p) {
         if (COLUMN_SHIFT != null && p instanceof ParserBase base) {
             int shift = COLUMN_SHIFT;
