@@ -13,28 +13,40 @@ package dev.backbone.core.naming;
  */
 public final class NameIndex {
 
-    private final String[] keys;
+    private String[] keys;
     /** Per slot: the key's hash (high half) and its value plus one (low half); zero when empty. */
-    private final long[] slots;
-    private final int mask;
-    private final int shift;
+    private long[] slots;
+    private int mask;
+    private int shift;
+    private int size;
 
+    /** An index sized for {@code expected} names (it grows past that, at the cost of a rehash). */
     public NameIndex(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+        allocate(Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1);
+    }
+
+    private void allocate(int capacity) {
         keys = new String[capacity];
         slots = new long[capacity];
         mask = capacity - 1;
         shift = Integer.numberOfLeadingZeros(capacity) + 1;
     }
 
-    /** Adds {@code name -> value} unless the name is there; returns the earlier value, or -1. */
+    /** Adds {@code name -> value} ({@code value >= 0}) unless the name is there; returns the earlier value, or -1. */
     public int putIfAbsent(String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("values are non-negative: " + value);
+        }
+        if (2 * (size + 1) > slots.length) {
+            grow();
+        }
         int h = name.hashCode();
         for (int i = slot(h);; i = (i + 1) & mask) {
             long slot = slots[i];
             if (slot == 0) {
                 keys[i] = name;
                 slots[i] = ((long) h << 32) | (value + 1L);
+                size++;
                 return -1;
             }
             if ((int) (slot >>> 32) == h && (keys[i] == name || keys[i].equals(name))) {
@@ -53,6 +65,23 @@ public final class NameIndex {
             }
             if ((int) (slot >>> 32) == h && (keys[i] == name || keys[i].equals(name))) {
                 return (int) slot - 1;
+            }
+        }
+    }
+
+    /** Doubles the table: at most half full, so probes stay short and always end at an empty slot. */
+    private void grow() {
+        String[] oldKeys = keys;
+        long[] oldSlots = slots;
+        allocate(oldSlots.length * 2);
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] != 0) {
+                int i = slot((int) (oldSlots[j] >>> 32));
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                slots[i] = oldSlots[j];
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.backbone.core.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -122,6 +123,25 @@ class NameIndexTest {
             }
             model.forEach((name, value) -> assertThat(index.get(name)).isEqualTo(value));
         }
+    }
+
+    /** Sized for a handful, given thousands: it grows instead of filling up (a full table would never end a probe). */
+    @Test
+    void growsPastTheExpectedSize() {
+        NameIndex index = new NameIndex(2);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(index.putIfAbsent("t" + i, i)).isEqualTo(-1);
+        }
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(index.get("t" + i)).isEqualTo(i);
+        }
+        assertThat(index.putIfAbsent("t42", 7)).isEqualTo(42);
+        assertThat(index.get("absent")).isEqualTo(-1);
+    }
+
+    @Test
+    void refusesNegativeValues() {
+        assertThatThrownBy(() -> new NameIndex(1).putIfAbsent("x", -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String randomName(Random random) {
