@@ -1,6 +1,6 @@
 package dev.backbone.deploy;
 
-import static dev.backbone.deploy.testsupport.Requirements.require;
+import static dev.backbone.core.testsupport.Requirements.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.deploy.support.Command;

@@ -26,6 +26,11 @@ public final class PositionalJsonParser {
 
     private PositionalJsonParser() {}
 
+    /** What a repeated key is told, here and by the service's reader of request bodies. */
+    public static String duplicateKeyMessage(String name) {
+        return "duplicate key \"" + name + "\": a key may appear only once in an object";
+    }
+
     /** Parses one JSON document; trailing content after it is a syntax error. */
     public static JsonNode parse(String text) throws JsonSyntaxException {
         return parse(text, null, null);
@@ -65,16 +70,20 @@ public final class PositionalJsonParser {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            throw new JsonSyntaxException(cleanMessage(e.getOriginalMessage()), line, column);
+            throw new JsonSyntaxException(message(e.getOriginalMessage(), "invalid JSON"), line, column);
         } catch (TreeBuilder.DuplicateKey e) {
             throw e.syntaxError();
         }
     }
 
-    /** Jackson's messages end with a source excerpt and hints meant for Java developers; keep the first sentence. */
-    private static String cleanMessage(String message) {
+    /**
+     * Jackson's message without the source excerpt and the hints meant for Java developers: its
+     * first sentence, in our casing ({@code fallback} when there is none). The service's reader
+     * of request bodies words its syntax errors the same way.
+     */
+    public static String message(String message, String fallback) {
         if (message == null) {
-            return "invalid JSON";
+            return fallback;
         }
         String m = message.strip();
         int nl = m.indexOf('\n');

@@ -183,7 +183,7 @@ final class TreeBuilder {
         private final int column;
 
         DuplicateKey(String name, TokenStreamLocation at) {
-            super("duplicate key \"" + name + "\": a key may appear only once in an object", null, false, false);
+            super(PositionalJsonParser.duplicateKeyMessage(name), null, false, false);
             this.line = at.getLineNr();
             this.column = at.getColumnNr();
         }

@@ -4,8 +4,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tests that need an outside tool (the Python toolchain, PostgreSQL, MariaDB) skip with a printed
- * reason on a laptop without it, but fail when {@code CI=true}: CI must have them.
+ * Tests that need an outside tool (the Python toolchain, PostgreSQL, MariaDB; promtool, amtool,
+ * Prometheus for backbone-deploy-tests, which gets this class from core's test-jar) skip with a
+ * printed reason on a laptop without it, but fail when {@code CI=true}: CI must have them.
  */
 public final class Requirements {
     private Requirements() {}

@@ -92,7 +92,7 @@ final class SchemaEnvelope {
                 String name = p.currentName();
                 if (!seen.add(name)) {
                     TokenStreamLocation at = p.currentTokenLocation();
-                    return failed(syntax("invalid JSON: duplicate key \"" + name + "\": a key may appear only once in an object",
+                    return failed(syntax("invalid JSON: " + PositionalJsonParser.duplicateKeyMessage(name),
                             at.getLineNr(), at.getColumnNr()), true);
                 }
                 JsonToken value = p.nextToken();
@@ -140,7 +140,7 @@ final class SchemaEnvelope {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            return failed(syntax("invalid JSON: " + clean(e.getOriginalMessage()), line, column), true);
+            return failed(syntax("invalid JSON: " + PositionalJsonParser.message(e.getOriginalMessage(), "not JSON"), line, column), true);
         }
     }
 
@@ -168,23 +168,4 @@ final class SchemaEnvelope {
             default -> t.name();
         };
     }
-
-    /** Jackson's first sentence, without the source excerpt and Java hints. */
-    private static String clean(String message) {
-        if (message == null) {
-            return "not JSON";
-        }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        if (nl > 0) {
-            m = m.substring(0, nl);
-        }
-        int hint = m.indexOf(" (for Object starting at");
-        if (hint > 0) {
-            m = m.substring(0, hint);
-        }
-        return m.replace("Unexpected character", "unexpected character")
-                .replace("Unexpected end-of-input", "unexpected end of input");
-    }
-
 }
