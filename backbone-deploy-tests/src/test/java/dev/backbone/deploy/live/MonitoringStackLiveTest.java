@@ -10,6 +10,7 @@ import dev.backbone.deploy.support.Markdown;
 import dev.backbone.deploy.support.ProjectFiles;
 import dev.backbone.deploy.support.Promql;
 import dev.backbone.deploy.support.Yaml;
+import dev.backbone.server.support.OpenAiStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,11 @@ class MonitoringStackLiveTest {
     /** Names that Prometheus makes, not the service. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
 
+    /** The stub's model, as in the guide's cost query. */
+    static final String MODEL = "gpt-4";
+    /** Distinctive, so the test can check it never shows up in the service's log. */
+    static final String KEY = "test-key-live-3e8b51d0";
+
     private Path work;
     private OpenAiStub llm;
     private LiveService service;
@@ -78,7 +84,7 @@ class MonitoringStackLiveTest {
         require(Command.onPath("prometheus"), "prometheus (Debian package prometheus)");
         work = Files.createTempDirectory("backbone-live-");
         llm = new OpenAiStub();
-        service = LiveService.start(Files.createDirectories(work.resolve("service")), llm.environment());
+        service = LiveService.start(Files.createDirectories(work.resolve("service")), llm.environment(KEY, MODEL));
         prometheus = LivePrometheus.start(Files.createDirectories(work.resolve("prometheus")), service.port);
         llmStatus = Yaml.json(Http.get(service.url("/health/readiness")).body())
                 .path("components").path("llm").path("status").asString("absent");
@@ -152,7 +158,7 @@ class MonitoringStackLiveTest {
         assertThat(query("backbone_agent_executions_total{agent_name=\"schema_reviewer\", status=\"success\"} == 2").size())
                 .isEqualTo(1);
         for (Path log : List.of(service.log, service.workDir.resolve("logs/app.log"))) {
-            assertThat(Files.readString(log)).as(log.toString()).doesNotContain(OpenAiStub.KEY);
+            assertThat(Files.readString(log)).as(log.toString()).doesNotContain(KEY);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.backbone.deploy.live;
 
 import dev.backbone.deploy.support.ProjectFiles;
+import dev.backbone.server.support.OpenAiStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

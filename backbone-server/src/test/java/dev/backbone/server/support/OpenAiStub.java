@@ -23,14 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
  * OpenAI's chat completions API on loopback ({@code POST /v1/chat/completions}), so the real
  * LangChain4j client inside the server runs end to end without network. Answers are scripted
  * in order; every request is recorded. Any other path is a 404 (a wrong base URL fails the test).
- * Adapted from the agents module's ProviderStub (test code is not shared across modules).
+ * Adapted from the agents module's ProviderStub. backbone-deploy-tests uses it too, through this
+ * module's test-jar, to point the service it starts as a process at it ({@link #environment}).
  */
 public final class OpenAiStub implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One recorded request. */
-    public record Request(String path, String authorization, String body) {}
+    public record Request(String method, String path, String authorization, String body) {
+        /** A chat completion call, the only kind the stub answers. */
+        public boolean chat() {
+            return method.equals("POST") && path.equals("/v1/chat/completions");
+        }
+    }
 
     private record Answer(int status, String body) {}
 
@@ -56,6 +62,20 @@ public final class OpenAiStub implements AutoCloseable {
     }
 
     /**
+     * The variables that select this stub, for a service started as a process (no retries: one
+     * failing answer is one failed call); {@link #writeDotEnv} writes the same as a {@code .env}.
+     */
+    public Map<String, String> environment(String apiKey, String model) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("DEFAULT_LLM_PROVIDER", "openai");
+        env.put("OPENAI_API_KEY", apiKey);
+        env.put("OPENAI_MODEL", model);
+        env.put("OPENAI_BASE_URL", baseUrl());
+        env.put("LLM_MAX_RETRIES", "0");
+        return env;
+    }
+
+    /**
      * Writes a {@code .env} selecting this stub (as an operator would), for a test server whose
      * {@code backbone.env-file} points at it: a Spring test cannot set environment variables, and
      * the stub's port is known only now.
@@ -63,8 +83,9 @@ public final class OpenAiStub implements AutoCloseable {
     public Path writeDotEnv(Path file, String apiKey, String model) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, "DEFAULT_LLM_PROVIDER=openai\nOPENAI_API_KEY=" + apiKey + "\nOPENAI_MODEL=" + model
-                    + "\nOPENAI_BASE_URL=" + baseUrl() + "\nLLM_MAX_RETRIES=0\n");
+            StringBuilder text = new StringBuilder();
+            environment(apiKey, model).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(file, text);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,13 +114,19 @@ public final class OpenAiStub implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Chat completion calls received so far. */
+    public synchronized int calls() {
+        return (int) requests.stream().filter(Request::chat).count();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getPath();
         Answer a;
         synchronized (this) {
-            requests.add(new Request(path, ex.getRequestHeaders().getFirst("Authorization"), body));
-            a = !path.equals("/v1/chat/completions") || !ex.getRequestMethod().equals("POST")
+            Request r = new Request(ex.getRequestMethod(), path, ex.getRequestHeaders().getFirst("Authorization"), body);
+            requests.add(r);
+            a = !r.chat()
                     ? new Answer(404, "{\"error\":{\"message\":\"no such path\"}}")
                     : answers.isEmpty() ? new Answer(500, "{\"error\":{\"message\":\"no scripted answer left\"}}") : answers.poll();
         }
