@@ -3,10 +3,8 @@ package dev.backbone.core.json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -37,7 +35,7 @@ final class TreeBuilder {
     private long[][] keyAt = new long[8][];
     private int depth;
     /** One instance per distinct short string value (see {@link #canonical}). */
-    private final Map<String, String> strings = new HashMap<>();
+    private final StringPool strings = new StringPool();
 
     TreeBuilder(JsonParser p, String streamed, PositionalJsonParser.ItemSink sink) {
         this.p = p;
@@ -98,8 +96,7 @@ final class TreeBuilder {
         if (s.length() > MAX_CANONICAL_LENGTH) {
             return s;
         }
-        String known = strings.putIfAbsent(s, s);
-        return known != null ? known : s;
+        return strings.canonical(s);
     }
 
     /** An object; with a sink, its array field {@link #streamed} goes to the sink item by item. */

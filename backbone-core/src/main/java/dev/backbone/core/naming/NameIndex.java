@@ -10,6 +10,10 @@ package dev.backbone.core.naming;
  * fits in the cache; here the stored hash and the value share one {@code long}, and the reader
  * hands the same string instance for a name and the references to it, so most lookups end on
  * identity after two array reads.
+ *
+ * <p>Also a set of names ({@link #add}, {@link #contains}) for the same reason: asking whether a
+ * fresh name is taken usually ends at an empty slot or a different stored hash, without reading any
+ * string, where a {@code HashSet} would visit a node in a far corner of the heap.
  */
 public final class NameIndex {
 
@@ -67,6 +71,16 @@ public final class NameIndex {
                 return (int) slot - 1;
             }
         }
+    }
+
+    /** As a set: adds {@code name}; true when it was not there yet (like {@link java.util.Set#add}). */
+    public boolean add(String name) {
+        return putIfAbsent(name, 0) < 0;
+    }
+
+    /** As a set: whether {@code name} is there. */
+    public boolean contains(String name) {
+        return get(name) >= 0;
     }
 
     /** Doubles the table: at most half full, so probes stay short and always end at an empty slot. */

@@ -46,8 +46,8 @@ final class AssociationPlanner {
     }
 
     private void plan(RelSide s, RelSide mirror) {
-        RelSide named = s.rel.secondary() != null || mirror == null || mirror.rel.secondary() == null ? s : mirror;
-        String explicit = named.rel.secondary();
+        RelSide named = s.declaredSecondary != null || mirror == null || mirror.declaredSecondary == null ? s : mirror;
+        String explicit = named.declaredSecondary;
         String a = index.name(s.table);
         String b = index.name(s.target);
         String name = explicit != null ? explicit : dev.backbone.core.naming.SqlNames.fit(a.compareTo(b) <= 0 ? a + "_" + b : b + "_" + a);

@@ -7,7 +7,6 @@ import dev.backbone.core.plan.PlannedColumn.Origin;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.OnDelete;
-import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
 import java.util.ArrayList;
@@ -32,27 +31,32 @@ final class ColumnPlanner {
             mixin("deleted_at", ColumnType.DATETIME, true, false, null, Origin.SOFT_DELETE_MIXIN);
 
     private final TableIndex index;
+    private final ColumnDrafts drafts;
     private final boolean[] deferred;
     private final List<Finding> findings;
-    private final EnumType[][] enums;
+    /** By global column id: the drafts, completed with Enum names here and with foreign keys on first use. */
+    private final PlannedColumn[] planned;
+    private boolean keysPlanned;
 
     /**
+     * Names every Enum, in document order, from the drafts {@link TableIndex} made.
+     *
      * @param deferred which foreign keys are added after the tables, by {@link FkEdge#id()}
      * @param tableNames every table name including generated association tables (enum type names avoid them)
      */
     ColumnPlanner(TableIndex index, boolean[] deferred, List<String> tableNames, List<Finding> findings) {
         this.index = index;
+        this.drafts = index.drafts();
         this.deferred = deferred;
         this.findings = findings;
-        this.enums = new EnumType[index.size()][];
+        this.planned = drafts.planned;
         EnumNames names = new EnumNames(index.classNames(), tableNames);
         for (int t = 0; t < index.size(); t++) {
-            int n = index.columnCount(t);
-            enums[t] = new EnumType[n];
-            for (int c = 0; c < n; c++) {
-                if (index.type(t, c) == ColumnType.ENUM) {
-                    Table table = index.table(t);
-                    enums[t][c] = names.name(table, table.columns().get(c));
+            for (int c = 0; c < index.columnCount(t); c++) {
+                int id = index.id(t, c);
+                if (index.typeById(id) == ColumnType.ENUM) {
+                    Column col = drafts.kept[id];
+                    planned[id] = withEnum(planned[id], names.name(index.className(t), index.name(t), col.name(), col.values()));
                 }
             }
         }
@@ -60,67 +64,79 @@ final class ColumnPlanner {
 
     /** Declared columns in document order, then the columns the options add. */
     List<PlannedColumn> columns(int t) {
-        Table table = index.table(t);
-        List<PlannedColumn> out = new ArrayList<>(table.columns().size() + 4);
-        int keys = 0;
-        for (Column c : table.columns()) {
-            keys += c.primaryKey() ? 1 : 0;
+        if (!keysPlanned) {
+            planKeys();
         }
-        for (int c = 0; c < table.columns().size(); c++) {
-            out.add(declared(t, c, keys == 1));
+        int n = index.columnCount(t);
+        List<PlannedColumn> out = new ArrayList<>(n + 4);
+        int first = index.id(t, 0);
+        for (int c = 0; c < n; c++) {
+            out.add(planned[first + c]);
         }
-        if (table.useTimestamps()) {
+        if (drafts.timestamps[t]) {
             out.add(CREATED_AT);
             out.add(UPDATED_AT);
         }
-        if (table.useSoftDelete()) {
+        if (drafts.softDelete[t]) {
             out.add(IS_DELETED);
             out.add(DELETED_AT);
         }
         return out;
     }
 
-    private PlannedColumn declared(int t, int c, boolean singleKey) {
-        Table table = index.table(t);
-        Column col = table.columns().get(c);
-        int src = index.source(t, c);
-        Column stored = index.columnById(src);
-        ColumnType type = stored.type();
-        Integer length = type == ColumnType.STRING
-                ? (stored.length() != null ? stored.length() : PlannedColumn.DEFAULT_STRING_LENGTH) : null;
-        Integer precision = type == ColumnType.NUMERIC ? stored.precision() : null;
-        Integer scale = type == ColumnType.NUMERIC ? stored.scale() : null;
-        FkEdge fk = index.foreignKey(t, c);
-        boolean autoincrement = fk == null && col.primaryKey() && singleKey && type.isInteger()
-                && !Boolean.FALSE.equals(col.autoincrement());
-        // a single-column key is already unique and indexed: saying so again would add a redundant constraint
-        boolean redundant = col.primaryKey() && singleKey;
-        return new PlannedColumn(col.name(), index.attribute(t, c), type, length, precision, scale,
-                col.primaryKey(), autoincrement, col.unique() && !redundant, col.indexed() && !redundant,
-                col.effectiveNullable(), defaultOf(col, type), type == ColumnType.ENUM ? enums[index.tableOfId(src)][index.columnOfId(src)] : null,
-                fk == null ? null : reference(fk), col.description(), Origin.DECLARED);
+    /**
+     * Plans every foreign key column from the column it finally stores (already planned: its
+     * type, length and Enum), and reports defaults that are not literals of their type. Done once,
+     * when the first table's columns are asked for, so a plan abandoned earlier reports neither.
+     */
+    private void planKeys() {
+        keysPlanned = true;
+        for (int id : drafts.badDefaults()) {
+            Column col = drafts.kept[id];
+            badDefault(col, planned[id].type());
+        }
+        for (FkEdge fk : index.foreignKeys()) {
+            int t = fk.table();
+            Column col = drafts.kept[index.id(t, fk.column())];
+            PlannedColumn stored = planned[index.source(t, fk.column())];
+            ColumnType type = stored.type();
+            boolean redundant = col.primaryKey() && drafts.singleKey[t];
+            DefaultValue dflt = null;
+            if (DefaultValues.present(col.defaultValue())) {
+                dflt = DefaultValues.convert(col.defaultValue(), type);
+                if (dflt == null) {
+                    badDefault(col, type);
+                }
+            }
+            planned[index.id(t, fk.column())] = new PlannedColumn(col.name(), index.attribute(t, fk.column()), type,
+                    stored.length(), stored.precision(), stored.scale(), col.primaryKey(), false,
+                    col.unique() && !redundant, col.indexed() && !redundant, col.effectiveNullable(), dflt,
+                    type == ColumnType.ENUM ? stored.enumType() : null, reference(fk, col), col.description(),
+                    Origin.DECLARED);
+        }
     }
 
-    private DefaultValue defaultOf(Column col, ColumnType type) {
-        if (!DefaultValues.present(col.defaultValue())) {
-            return null;
-        }
-        DefaultValue v = DefaultValues.convert(col.defaultValue(), type);
-        if (v == null) {
-            findings.add(Findings.at(FindingCode.INVALID_DEFAULT, "the `default` of column `" + col.name()
-                    + "` is not a literal of its type " + type.wire(), col.at(), "default"));
-        }
-        return v;
+    private void badDefault(Column col, ColumnType type) {
+        findings.add(Findings.at(FindingCode.INVALID_DEFAULT, "the `default` of column `" + col.name()
+                + "` is not a literal of its type " + type.wire(), col.at(), "default"));
     }
 
     /** What a foreign key references, with its constraint name and whether it is deferred. */
     ForeignKeyRef reference(FkEdge fk) {
-        Table table = index.table(fk.table());
-        Column col = index.column(fk.table(), fk.column());
+        return reference(fk, drafts.kept[index.id(fk.table(), fk.column())]);
+    }
+
+    private ForeignKeyRef reference(FkEdge fk, Column col) {
         String target = index.name(fk.targetTable());
         String onDelete = col.onDelete() == null || col.onDelete() == OnDelete.NO_ACTION ? null : col.onDelete().sql();
         return new ForeignKeyRef(target, index.columnName(fk.targetTable(), fk.targetColumn()), onDelete,
-                deferred[fk.id()], SqlNames.foreignKey(table.tableName(), col.name(), target));
+                deferred[fk.id()], SqlNames.foreignKey(index.name(fk.table()), col.name(), target));
+    }
+
+    private static PlannedColumn withEnum(PlannedColumn c, EnumType e) {
+        return new PlannedColumn(c.name(), c.attribute(), c.type(), c.length(), c.precision(), c.scale(), c.primaryKey(),
+                c.autoincrement(), c.unique(), c.indexed(), c.nullable(), c.defaultValue(), e, c.foreignKey(),
+                c.description(), c.origin());
     }
 
     private static PlannedColumn mixin(String name, ColumnType type, boolean nullable, boolean indexed, DefaultValue dflt,

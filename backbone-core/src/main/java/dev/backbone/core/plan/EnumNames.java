@@ -1,10 +1,9 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.naming.NameIndex;
 import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.naming.SqlNames;
 import dev.backbone.core.plan.PlannedColumn.EnumType;
-import dev.backbone.core.schema.Column;
-import dev.backbone.core.schema.Table;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,25 +24,32 @@ import java.util.Set;
  */
 final class EnumNames {
 
-    private final Set<String> classNames = new HashSet<>();
-    private final Set<String> typeNames = new HashSet<>();
+    /** Sets of the names taken so far; flat (see {@link NameIndex}): a large document asks tens of thousands of times. */
+    private final NameIndex classNames;
+    private final NameIndex typeNames;
 
     /**
      * @param models every model class name of the document
      * @param tables every table name, generated association tables included
      */
     EnumNames(List<String> models, List<String> tables) {
-        classNames.addAll(PythonNames.RESERVED_CLASS_NAMES);
-        classNames.addAll(PythonNames.MODULE_NAMES);
-        classNames.addAll(models);
+        classNames = new NameIndex(PythonNames.RESERVED_CLASS_NAMES.size() + PythonNames.MODULE_NAMES.size() + 2 * models.size());
+        typeNames = new NameIndex(2 * tables.size());
+        PythonNames.RESERVED_CLASS_NAMES.forEach(classNames::add);
+        PythonNames.MODULE_NAMES.forEach(classNames::add);
+        for (String m : models) {
+            if (m != null) {
+                classNames.add(m);
+            }
+        }
         for (String t : tables) {
             typeNames.add(t.toLowerCase(Locale.ROOT));
         }
     }
 
-    /** Names the Enum {@code column} of {@code table}; call in document order. */
-    EnumType name(Table table, Column column) {
-        String base = table.className() + PythonNames.pascal(column.name());
+    /** Names the Enum column {@code column} of a table; call in document order. */
+    EnumType name(String modelClass, String table, String column, List<String> labels) {
+        String base = modelClass + PythonNames.pascal(column);
         String className = base;
         if (classNames.contains(className)) {
             className = base + "Enum";
@@ -52,7 +58,7 @@ final class EnumNames {
             }
         }
         classNames.add(className);
-        String typeBase = SqlNames.enumType(table.tableName(), column.name());
+        String typeBase = SqlNames.enumType(table, column);
         String typeName = typeBase;
         if (typeNames.contains(typeName.toLowerCase(Locale.ROOT))) {
             typeName = typeBase + "_enum";
@@ -61,7 +67,7 @@ final class EnumNames {
             }
         }
         typeNames.add(typeName.toLowerCase(Locale.ROOT));
-        List<String> values = column.values() == null ? List.of() : column.values();
+        List<String> values = labels == null ? List.of() : labels;
         return new EnumType(className, typeName, values, memberNames(values));
     }
 

@@ -1,9 +1,8 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.naming.NameIndex;
 import dev.backbone.core.naming.PythonNames;
-import dev.backbone.core.schema.Table;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +36,7 @@ final class PlanBuilder {
     /** Module names in document order, unique ({@code base} becomes {@code base_}; a clash gets {@code _2}). */
     private static String[] modules(TableIndex index) {
         String[] out = new String[index.size()];
-        Set<String> used = new HashSet<>();
+        NameIndex used = new NameIndex(index.size());
         for (int t = 0; t < index.size(); t++) {
             String m = Naming.module(index.name(t));
             String unique = m;
@@ -62,7 +61,7 @@ final class PlanBuilder {
         for (FkEdge fk : index.foreignKeys()) {
             if (deferred[fk.id()]) {
                 PlannedColumn.ForeignKeyRef ref = columns.reference(fk);
-                out.add(new DeferredForeignKey(index.name(fk.table()), index.column(fk.table(), fk.column()).name(),
+                out.add(new DeferredForeignKey(index.name(fk.table()), index.columnName(fk.table(), fk.column()),
                         ref.table(), ref.column(), ref.onDelete(), ref.constraintName()));
             }
         }
@@ -70,9 +69,8 @@ final class PlanBuilder {
     }
 
     private PlannedTable table(int t) {
-        Table table = index.table(t);
         Set<String> dependsOn = new LinkedHashSet<>();
-        for (int c = 0; c < table.columns().size(); c++) {
+        for (int c = 0; c < index.columnCount(t); c++) {
             FkEdge fk = index.foreignKey(t, c);
             if (fk != null && !fk.selfReference() && !deferred[fk.id()]) {
                 dependsOn.add(index.name(fk.targetTable()));
@@ -82,8 +80,9 @@ final class PlanBuilder {
         for (RelSide s : sidesByTable.get(t)) {
             rels.add(relationship(s));
         }
-        return new PlannedTable(table.tableName(), table.className(), modules[t], table.description(),
-                table.useTimestamps(), table.useSoftDelete(), columns.columns(t), rels, new ArrayList<>(dependsOn));
+        ColumnDrafts d = index.drafts();
+        return new PlannedTable(index.name(t), index.className(t), modules[t], d.descriptions[t], d.timestamps[t],
+                d.softDelete[t], columns.columns(t), rels, new ArrayList<>(dependsOn));
     }
 
     private PlannedRelationship relationship(RelSide s) {
@@ -99,6 +98,6 @@ final class PlanBuilder {
         }
         return new PlannedRelationship(s.attribute, s.type, index.name(s.target), index.className(s.target), modules[s.target],
                 s.mirror == null ? null : s.mirror.attribute, fkColumn, fkTable, s.secondary, s.selfReferential(), remote,
-                s.rel.description());
+                s.description);
     }
 }

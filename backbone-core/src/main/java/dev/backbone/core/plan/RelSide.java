@@ -36,6 +36,14 @@ final class RelSide {
      * compact list of sides, instead of from this relationship in a far corner of the document.
      */
     final String backAttribute;
+    /**
+     * What the relationship declares, copied when the side is made: later passes read them here,
+     * among the sides made together, not from the relationship in a far corner of a large model.
+     */
+    final String backPopulates;
+    final String foreignKey;
+    final String declaredSecondary;
+    final String description;
 
     RelSide mirror;
     boolean matched;
@@ -52,7 +60,11 @@ final class RelSide {
         this.target = target;
         this.rel = rel;
         this.type = rel.type();
-        this.backAttribute = rel.backPopulates() == null ? null : PythonNames.attributeFor(rel.backPopulates());
+        this.backPopulates = rel.backPopulates();
+        this.foreignKey = rel.foreignKey();
+        this.declaredSecondary = rel.secondary();
+        this.description = rel.description();
+        this.backAttribute = backPopulates == null ? null : PythonNames.attributeFor(backPopulates);
     }
 
     boolean selfReferential() {
@@ -62,7 +74,7 @@ final class RelSide {
     /** What pass 1 of the pairing matches on: the key id, or the declared association table name. */
     Object linkKey() {
         if (type == RelationshipType.MANY_TO_MANY) {
-            return rel.secondary();
+            return declaredSecondary;
         }
         return state == LinkState.KNOWN ? (Object) link.id() : null;
     }

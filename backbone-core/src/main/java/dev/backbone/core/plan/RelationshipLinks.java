@@ -35,18 +35,18 @@ final class RelationshipLinks {
         switch (s.type) {
             case MANY_TO_MANY -> s.state = LinkState.ASSOCIATION;
             case MANY_TO_ONE -> {
-                if (s.rel.foreignKey() != null) {
+                if (s.foreignKey != null) {
                     explicit(s);
                 } else {
                     choose(s, index.foreignKeys(a, b), null, List.of());
                 }
             }
-            case ONE_TO_MANY -> choose(s, index.foreignKeys(b, a), s.rel.backPopulates(), index.foreignKeys(b, a));
+            case ONE_TO_MANY -> choose(s, index.foreignKeys(b, a), s.backPopulates, index.foreignKeys(b, a));
             case ONE_TO_ONE -> {
-                if (s.rel.foreignKey() != null) {
+                if (s.foreignKey != null) {
                     explicit(s);
                 } else {
-                    choose(s, linking(a, b), s.rel.backPopulates(), index.foreignKeys(b, a));
+                    choose(s, linking(a, b), s.backPopulates, index.foreignKeys(b, a));
                 }
             }
         }
@@ -118,7 +118,7 @@ final class RelationshipLinks {
         }
         FkEdge found = null;
         for (FkEdge e : hintPool) {
-            String col = index.column(e.table(), e.column()).name();
+            String col = index.columnName(e.table(), e.column());
             if (col.equals(hint + "_id") || col.equals(hint)) {
                 if (found != null) {
                     return;
@@ -133,7 +133,7 @@ final class RelationshipLinks {
     }
 
     private void explicit(RelSide s) {
-        String name = s.rel.foreignKey();
+        String name = s.foreignKey;
         int c = index.columnIndex(s.table, name);
         FkEdge fk = c < 0 ? null : index.foreignKey(s.table, c);
         if (fk != null && fk.targetTable() == s.target) {

@@ -81,8 +81,7 @@ final class RelationshipNames {
      * ({@link RelSide}); messages are built only when two meet. Reports two columns meeting on one attribute.
      */
     private Map<String, Object> columnAttributes(int t) {
-        Table table = index.table(t);
-        int n = table.columns().size();
+        int n = index.columnCount(t);
         Map<String, Object> taken = new HashMap<>(n * 2 + 8);
         for (int i = 0; i < n; i++) {
             // from the flat attributes array, not the column objects: on a large document the
@@ -93,6 +92,7 @@ final class RelationshipNames {
             }
             Object before = taken.putIfAbsent(a, i);
             if (before instanceof Integer first) {
+                Table table = index.table(t);
                 Column c = table.columns().get(i);
                 String firstName = index.column(t, first).name();
                 if (!firstName.equals(c.name())) {
@@ -102,11 +102,11 @@ final class RelationshipNames {
                 }
             }
         }
-        if (table.useTimestamps()) {
+        if (index.drafts().timestamps[t]) {
             taken.putIfAbsent("created_at", "created_at");
             taken.putIfAbsent("updated_at", "updated_at");
         }
-        if (table.useSoftDelete()) {
+        if (index.drafts().softDelete[t]) {
             taken.putIfAbsent("is_deleted", "is_deleted");
             taken.putIfAbsent("deleted_at", "deleted_at");
         }
@@ -169,10 +169,10 @@ final class RelationshipNames {
         if (s.type != RelationshipType.ONE_TO_ONE) {
             return false;
         }
-        if (s.rel.foreignKey() != null || s.mirror == null) {
+        if (s.foreignKey != null || s.mirror == null) {
             return true;
         }
-        return s.mirror.rel.foreignKey() == null && s.before(s.mirror);
+        return s.mirror.foreignKey == null && s.before(s.mirror);
     }
 
     private void missingMirror(RelSide s) {

@@ -238,7 +238,7 @@ final class RelationshipPairing {
     }
 
     private boolean mismatch(RelSide x, RelSide y) {
-        if (x.type.mirror() == y.type || (x.rel.backPopulates() == null && y.rel.backPopulates() == null)) {
+        if (x.type.mirror() == y.type || (x.backPopulates == null && y.backPopulates == null)) {
             return false;
         }
         RelSide first = x.before(y) ? x : y;

@@ -58,6 +58,12 @@ final class TableIndex {
      * relationship.
      */
     private final List<FkEdge>[] outgoing;
+    /** What later passes need from the columns, taken while each table is in the cache (see {@link ColumnDrafts}). */
+    private final ColumnDrafts drafts;
+    /** Foreign keys whose target table is known, waiting for every table's columns to be indexed. */
+    private final List<PendingKey> pending = new ArrayList<>();
+
+    private record PendingKey(int table, int column, int target, String targetColumn, boolean nullable) {}
 
     private TableIndex(Schema schema) {
         this.schema = schema;
@@ -89,13 +95,15 @@ final class TableIndex {
         @SuppressWarnings("unchecked")
         List<FkEdge>[] out = new List[n];
         this.outgoing = out;
+        this.drafts = new ColumnDrafts(n, base[n]);
     }
 
     /** Indexes the schema; anything that makes planning impossible is added to {@code findings} as an error. */
     static TableIndex build(Schema schema, List<Finding> findings) {
         TableIndex ix = new TableIndex(schema);
+        ix.indexNames(findings);
         ix.indexTables(findings);
-        ix.indexForeignKeys(findings);
+        ix.resolveForeignKeys(findings);
         ix.resolveKeyTypes(findings);
         return ix;
     }
@@ -123,15 +131,16 @@ final class TableIndex {
         return tableName == null ? -1 : tableByName.get(tableName);
     }
 
-    /** Index of the (first) column with this name in table {@code t}, or -1. */
+    /** Index of the (first) column with this name in table {@code t}, or -1; from the flat names, not the columns. */
     int columnIndex(int t, String columnName) {
         if (columnName == null) {
             return -1;
         }
-        List<Column> cols = tables.get(t).columns();
-        if (cols.size() <= 16) {
-            for (int c = 0; c < cols.size(); c++) {
-                if (columnName.equals(cols.get(c).name())) {
+        int from = base[t];
+        int n = base[t + 1] - from;
+        if (n <= 16) {
+            for (int c = 0; c < n; c++) {
+                if (columnName.equals(columnNames[from + c])) {
                     return c;
                 }
             }
@@ -139,10 +148,10 @@ final class TableIndex {
         }
         Map<String, Integer> m = columnMaps.get(t);
         if (m == null) {
-            m = new HashMap<>(cols.size() * 2);
-            for (int c = 0; c < cols.size(); c++) {
-                if (cols.get(c).name() != null) {
-                    m.putIfAbsent(cols.get(c).name(), c);
+            m = new HashMap<>(n * 2);
+            for (int c = 0; c < n; c++) {
+                if (columnNames[from + c] != null) {
+                    m.putIfAbsent(columnNames[from + c], c);
                 }
             }
             columnMaps.set(t, m);
@@ -264,6 +273,21 @@ final class TableIndex {
         return renames[t];
     }
 
+    /** The drafts of the columns and the tables' own flags (see {@link ColumnDrafts}). */
+    ColumnDrafts drafts() {
+        return drafts;
+    }
+
+    /** The global id of column {@code c} of table {@code t}. */
+    int id(int t, int c) {
+        return base[t] + c;
+    }
+
+    /** The type of the column with this global id ({@code null} when unknown). */
+    ColumnType typeById(int id) {
+        return types[id];
+    }
+
     /** The Python attribute of column {@code c} of table {@code t} (computed once: every pass asks). */
     String attribute(int t, int c) {
         return attributes[base[t] + c];
@@ -271,14 +295,13 @@ final class TableIndex {
 
     // --- building and checking
     //
-    // Each pass below also runs the plan-input checks of what it visits: one sweep over the
-    // columns instead of two, which on a document too large for the processor's cache is most
-    // of the cost of a sweep.
+    // Each pass below also runs the plan-input checks of what it visits: on a document too large
+    // for the processor's cache, a sweep over the model costs more than the work it does.
 
-    private void indexTables(List<Finding> findings) {
+    /** Pass 1: the tables' names, so that the next pass can resolve a reference to any table, earlier or later. */
+    private void indexNames(List<Finding> findings) {
         for (int t = 0; t < tables.size(); t++) {
             Table table = tables.get(t);
-            PlanInputCheck.checkTable(table, findings);
             String name = table.tableName();
             names[t] = name;
             classNames[t] = table.className();
@@ -287,65 +310,85 @@ final class TableIndex {
                         "table `" + name + "` is declared twice; give each table its own `table_name`", table.at(),
                         "table_name"));
             }
-            for (int c = 0; c < table.columns().size(); c++) {
-                Column col = table.columns().get(c);
-                types[base[t] + c] = col.type();
-                String column = col.name();
-                columnNames[base[t] + c] = column;
-                if (column != null) {
-                    String attribute = PythonNames.attributeFor(column);
-                    attributes[base[t] + c] = attribute;
-                    renames[t] |= attribute != column;
-                }
-            }
         }
     }
 
-    private void indexForeignKeys(List<Finding> findings) {
+    /**
+     * Pass 2, the only one over the columns and relationships: everything the architect needs
+     * from a table is taken in this one visit (flat arrays, {@link ColumnDrafts}, the foreign keys
+     * to resolve), with the plan-input checks of what it visits.
+     */
+    private void indexTables(List<Finding> findings) {
         for (int t = 0; t < tables.size(); t++) {
-            List<Relationship> rels = tables.get(t).relationships();
+            Table table = tables.get(t);
+            PlanInputCheck.checkTable(table, findings);
+            List<Column> cols = table.columns();
+            for (int c = 0; c < cols.size(); c++) {
+                Column col = cols.get(c);
+                int id = base[t] + c;
+                types[id] = col.type();
+                String column = col.name();
+                columnNames[id] = column;
+                if (column != null) {
+                    String attribute = PythonNames.attributeFor(column);
+                    attributes[id] = attribute;
+                    renames[t] |= attribute != column;
+                }
+                if (col.type() == ColumnType.FOREIGN_KEY) {
+                    foreignKeyTarget(t, c, col, findings);
+                }
+            }
+            drafts.table(t, table, base[t], attributes);
+            List<Relationship> rels = table.relationships();
             for (int r = 0; r < rels.size(); r++) {
                 relTarget[relBase[t] + r] = indexOf(rels.get(r).targetTable());
             }
             PlanInputCheck.checkRelationships(this, t, findings);
-            List<Column> cols = tables.get(t).columns();
-            for (int c = 0; c < cols.size(); c++) {
-                if (types[base[t] + c] != ColumnType.FOREIGN_KEY) {
-                    continue;
-                }
-                Column col = cols.get(c);
-                if (col.target() == null) {
-                    findings.add(Findings.at(FindingCode.FK_MISSING_TARGET, "ForeignKey column `" + col.name()
-                            + "` has no `target`; write `\"target\": \"table.column\"`", col.at(), "target"));
-                    continue;
-                }
-                String tt = col.targetTable();
-                if (tt == null) {
-                    findings.add(Findings.at(FindingCode.INVALID_FK_FORMAT,
-                            "`target` must be `table.column`, not `" + col.target() + "`", col.at(), "target"));
-                    continue;
-                }
-                int target = indexOf(tt);
-                if (target < 0) {
-                    findings.add(Findings.at(FindingCode.FK_TABLE_NOT_FOUND,
-                            "`target` names table `" + tt + "`, which the document does not declare", col.at(), "target"));
-                    continue;
-                }
-                int targetColumn = columnIndex(target, col.targetColumn());
-                if (targetColumn < 0) {
-                    findings.add(Findings.at(FindingCode.FK_COLUMN_NOT_FOUND, "`target` names column `"
-                            + col.targetColumn() + "`, which table `" + tt + "` does not have", col.at(), "target"));
-                    continue;
-                }
-                FkEdge e = new FkEdge(foreignKeys.size(), t, c, target, targetColumn, col.effectiveNullable());
-                foreignKeys.add(e);
-                fkOf[base[t] + c] = e;
-                if (outgoing[t] == null) {
-                    outgoing[t] = new ArrayList<>(2);
-                }
-                outgoing[t].add(e);
-            }
         }
+    }
+
+    /** Checks the {@code target} of key column {@code c} of table {@code t} as far as the table; the column comes in pass 3. */
+    private void foreignKeyTarget(int t, int c, Column col, List<Finding> findings) {
+        if (col.target() == null) {
+            findings.add(Findings.at(FindingCode.FK_MISSING_TARGET, "ForeignKey column `" + col.name()
+                    + "` has no `target`; write `\"target\": \"table.column\"`", col.at(), "target"));
+            return;
+        }
+        String tt = col.targetTable();
+        if (tt == null) {
+            findings.add(Findings.at(FindingCode.INVALID_FK_FORMAT,
+                    "`target` must be `table.column`, not `" + col.target() + "`", col.at(), "target"));
+            return;
+        }
+        int target = indexOf(tt);
+        if (target < 0) {
+            findings.add(Findings.at(FindingCode.FK_TABLE_NOT_FOUND,
+                    "`target` names table `" + tt + "`, which the document does not declare", col.at(), "target"));
+            return;
+        }
+        pending.add(new PendingKey(t, c, target, col.targetColumn(), col.effectiveNullable()));
+    }
+
+    /** Pass 3: each key's target column, from the flat column names; the keys get their ids in document order. */
+    private void resolveForeignKeys(List<Finding> findings) {
+        for (PendingKey k : pending) {
+            int t = k.table();
+            int c = k.column();
+            int targetColumn = columnIndex(k.target(), k.targetColumn());
+            if (targetColumn < 0) {
+                findings.add(Findings.at(FindingCode.FK_COLUMN_NOT_FOUND, "`target` names column `" + k.targetColumn()
+                        + "`, which table `" + names[k.target()] + "` does not have", column(t, c).at(), "target"));
+                continue;
+            }
+            FkEdge e = new FkEdge(foreignKeys.size(), t, c, k.target(), targetColumn, k.nullable());
+            foreignKeys.add(e);
+            fkOf[base[t] + c] = e;
+            if (outgoing[t] == null) {
+                outgoing[t] = new ArrayList<>(2);
+            }
+            outgoing[t].add(e);
+        }
+        pending.clear();
     }
 
     /**

@@ -152,4 +152,22 @@ class NameIndexTest {
         }
         return b.toString();
     }
+
+    @Test
+    void asASetItAddsEachNameOnce() {
+        NameIndex set = new NameIndex(1);
+        assertThat(set.contains("Post")).isFalse();
+        assertThat(set.add("Post")).isTrue();
+        assertThat(set.add(new String("Post"))).isFalse();
+        assertThat(set.contains(new String("Post"))).isTrue();
+        // far past the expected size: it grows and keeps every member
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(set.add("Item" + i)).isTrue();
+        }
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(set.contains("Item" + i)).isTrue();
+            assertThat(set.add("Item" + i)).isFalse();
+        }
+        assertThat(set.contains("Item5000")).isFalse();
+    }
 }
