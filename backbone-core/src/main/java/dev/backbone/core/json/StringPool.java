@@ -1,68 +1,42 @@
 package dev.backbone.core.json;
 
 /**
- * One instance per distinct string, for the short strings of one parse (see
- * {@code TreeBuilder#canonical}): open addressing over a flat array of strings and one of their
- * hashes.
+ * Shares the short strings a document repeats ({@code "id"}, {@code "Integer"},
+ * {@code "CASCADE"}, a table's name in the keys that point at it): a direct-mapped cache of 4,096
+ * strings, like a processor's cache. Each string has one slot, chosen by its hash; an equal
+ * string there is returned, anything else takes the slot over.
  *
- * <p>Why not a {@code HashMap<String, String>}: most strings of a large schema are seen once (a
- * table's name, a key's target), and for each of those the map visited a bucket's node, stored
- * somewhere in a heap far larger than the cache, before deciding the string was new; it then made
- * a node of its own. Here a new string is usually told apart by the stored hashes alone, and
- * nothing is allocated per string.
+ * <p>Why not a set of every string: most strings of a large schema are seen once (a table's
+ * name, a description), and a table holding all of them outgrows the processor's cache on a
+ * document of 10,000 tables, so each new string cost a cache miss before it was known to be new.
+ * This one stays 32 KB whatever the document, allocates nothing per string, and still shares what
+ * is repeated often, because a string seen in every table wins its slot back at once. What it
+ * loses (a reference far from its declaration may be a second instance of the name) only costs an
+ * {@code equals} instead of an identity check later.
  */
 final class StringPool {
 
-    private String[] strings = new String[256];
-    private int[] hashes = new int[256];
-    private int size;
+    static final int SLOTS = 4096;
 
-    /** The instance equal to {@code s} seen before, or {@code s}, which is kept from now on. */
+    private final String[] strings = new String[SLOTS];
+    private final int[] hashes = new int[SLOTS];
+
+    /** The instance equal to {@code s} in its slot, or {@code s}, which then takes the slot. */
     String canonical(String s) {
-        if (2 * (size + 1) > strings.length) {
-            grow();
-        }
         int h = s.hashCode();
-        int mask = strings.length - 1;
-        for (int i = spread(h) & mask;; i = (i + 1) & mask) {
-            String known = strings[i];
-            if (known == null) {
-                strings[i] = s;
-                hashes[i] = h;
-                size++;
-                return s;
-            }
-            if (hashes[i] == h && known.equals(s)) {
-                return known;
-            }
+        int i = slot(h);
+        String known = strings[i];
+        if (known != null && hashes[i] == h && known.equals(s)) {
+            return known;
         }
-    }
-
-    int size() {
-        return size;
-    }
-
-    private void grow() {
-        String[] oldStrings = strings;
-        int[] oldHashes = hashes;
-        strings = new String[oldStrings.length * 2];
-        hashes = new int[oldStrings.length * 2];
-        int mask = strings.length - 1;
-        for (int j = 0; j < oldStrings.length; j++) {
-            if (oldStrings[j] != null) {
-                int i = spread(oldHashes[j]) & mask;
-                while (strings[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                strings[i] = oldStrings[j];
-                hashes[i] = oldHashes[j];
-            }
-        }
+        strings[i] = s;
+        hashes[i] = h;
+        return s;
     }
 
     /** Mixes the high bits in: names that differ in their last characters ({@code item_1}, {@code item_2}) spread out. */
-    private static int spread(int h) {
+    static int slot(int h) {
         int x = h * 0x9E3779B1;
-        return x ^ (x >>> 15);
+        return (x ^ (x >>> 15)) & (SLOTS - 1);
     }
 }

@@ -34,7 +34,7 @@ final class TreeBuilder {
     private JsonNode[][] values = new JsonNode[8][];
     private long[][] keyAt = new long[8][];
     private int depth;
-    /** One instance per distinct short string value (see {@link #canonical}). */
+    /** Shares repeated short string values (see {@link #canonical}). */
     private final StringPool strings = new StringPool();
 
     TreeBuilder(JsonParser p, String streamed, PositionalJsonParser.ItemSink sink) {
@@ -83,14 +83,13 @@ final class TreeBuilder {
     }
 
     /**
-     * The one instance of a short string seen before, or this one. Schemas repeat their strings:
+     * The instance of a short string seen before, or this one. Schemas repeat their strings:
      * {@code "id"}, {@code "Integer"}, {@code "created_at"}, {@code "CASCADE"} in every table.
      * Sharing them makes the model a third smaller, and every later pass that hashes or compares
      * a name finds it hot in the cache instead of in a cold corner of a large heap. A name used as a
-     * reference ({@code "users"} in a {@code target_table}) is then the very instance the table
+     * reference ({@code "users"} in a {@code target_table}) is usually the very instance the table
      * declared, so lookups by it succeed on identity. Long strings (descriptions) are rarely
-     * repeated and are left alone. The table lives for one parse and holds strings the document
-     * holds anyway, so it needs no bound of its own.
+     * repeated and are left alone. See {@link StringPool} for why the pool is a small fixed cache.
      */
     private String canonical(String s) {
         if (s.length() > MAX_CANONICAL_LENGTH) {

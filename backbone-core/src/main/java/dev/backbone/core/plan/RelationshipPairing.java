@@ -1,8 +1,6 @@
 package dev.backbone.core.plan;
 
-import dev.backbone.core.schema.Relationship;
 import dev.backbone.core.schema.RelationshipType;
-import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
 import java.util.ArrayDeque;
@@ -45,24 +43,15 @@ final class RelationshipPairing {
     }
 
     private List<RelSide> run() {
-        List<RelSide> sides = new ArrayList<>();
+        // the sides were made by the index, in the one pass over the relationships (see TableIndex#sides)
+        List<RelSide> sides = index.sides();
         Groups groups = new Groups(index.size());
-        for (int t = 0; t < index.size(); t++) {
-            Table table = index.table(t);
-            for (int r = 0; r < table.relationships().size(); r++) {
-                Relationship rel = table.relationships().get(r);
-                int target = index.relationshipTarget(t, r);
-                if (rel.type() == null || target < 0) {
-                    continue; // reported by the index check; the plan is abandoned anyway
-                }
-                RelSide s = new RelSide(t, r, target, rel);
-                links.linkAlone(s);
-                sides.add(s);
-                int lo = Math.min(t, target);
-                int hi = Math.max(t, target);
-                Group g = groups.of(lo, hi);
-                (t == lo ? g.low : g.high).add(s);
-            }
+        for (RelSide s : sides) {
+            links.linkAlone(s);
+            int lo = Math.min(s.table, s.target);
+            int hi = Math.max(s.table, s.target);
+            Group g = groups.of(lo, hi);
+            (s.table == lo ? g.low : g.high).add(s);
         }
         for (Group g : groups.inOrder) {
             boolean self = g.high.isEmpty() && !g.low.isEmpty() && g.low.get(0).selfReferential();

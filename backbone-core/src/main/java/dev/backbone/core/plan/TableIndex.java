@@ -63,6 +63,12 @@ final class TableIndex {
     /** Foreign keys whose target table is known, waiting for every table's columns to be indexed. */
     private final List<PendingKey> pending = new ArrayList<>();
 
+    /**
+     * A side for every relationship with a known type and target, in document order, made in the
+     * pass that visits the relationship anyway; what is left out was reported by {@link PlanInputCheck}.
+     */
+    private final List<RelSide> sides = new ArrayList<>();
+
     private record PendingKey(int table, int column, int target, String targetColumn, boolean nullable) {}
 
     private TableIndex(Schema schema) {
@@ -278,6 +284,11 @@ final class TableIndex {
         return drafts;
     }
 
+    /** The sides of every plannable relationship, in document order, not yet paired or linked (see {@link RelationshipPairing}). */
+    List<RelSide> sides() {
+        return sides;
+    }
+
     /** The global id of column {@code c} of table {@code t}. */
     int id(int t, int c) {
         return base[t] + c;
@@ -341,7 +352,12 @@ final class TableIndex {
             drafts.table(t, table, base[t], attributes);
             List<Relationship> rels = table.relationships();
             for (int r = 0; r < rels.size(); r++) {
-                relTarget[relBase[t] + r] = indexOf(rels.get(r).targetTable());
+                Relationship rel = rels.get(r);
+                int target = indexOf(rel.targetTable());
+                relTarget[relBase[t] + r] = target;
+                if (rel.type() != null && target >= 0) {
+                    sides.add(new RelSide(t, r, target, rel));
+                }
             }
             PlanInputCheck.checkRelationships(this, t, findings);
         }

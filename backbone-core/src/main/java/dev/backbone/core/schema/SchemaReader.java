@@ -34,6 +34,8 @@ public final class SchemaReader {
             "target_table", "target_class", "type", "back_populates", "foreign_key", "secondary", "description");
 
     private final List<Finding> findings = new ArrayList<>();
+    /** The longest string bound so far, in chars (see {@link Schema#longestString()}). */
+    private int longest;
 
     private SchemaReader() {}
 
@@ -102,7 +104,7 @@ public final class SchemaReader {
             }
         }
         DbType dbType = db == null ? null : DbType.fromWire(db).orElse(null);
-        return new Schema(project, db, dbType, description, tables, locations(o));
+        return new Schema(project, db, dbType, description, tables, locations(o), longest);
     }
 
     private Table table(JsonNode node, int index) {
@@ -160,9 +162,9 @@ public final class SchemaReader {
      * the parsed tree: the validator and the architect read every default, and on a large
      * document a value left among the tree's garbage is a cache miss each time.
      */
-    private static JsonNode nearby(JsonNode v) {
+    private JsonNode nearby(JsonNode v) {
         if (v instanceof JsonString s) {
-            return new JsonString(s.position(), s.value());
+            return new JsonString(s.position(), measured(s.value()));
         }
         if (v instanceof JsonNumber n) {
             return new JsonNumber(n.position(), n.value(), n.integral());
@@ -182,6 +184,11 @@ public final class SchemaReader {
             }
         }
         return at;
+    }
+
+    private String measured(String s) {
+        longest = Math.max(longest, s.length());
+        return s;
     }
 
     private Column column(JsonNode node, int index, Locations at) {
@@ -248,7 +255,7 @@ public final class SchemaReader {
             return null;
         }
         if (v instanceof JsonString s) {
-            return s.value();
+            return measured(s.value());
         }
         wrongType(v, field, "a string");
         return null;
@@ -311,7 +318,7 @@ public final class SchemaReader {
         List<String> out = new ArrayList<>();
         for (JsonNode item : a.items()) {
             if (item instanceof JsonString s) {
-                out.add(s.value());
+                out.add(measured(s.value()));
             } else {
                 error(item.position(), "each of `" + field + "` must be a string, not " + article(item.typeName()));
             }

@@ -5,6 +5,8 @@ import static dev.backbone.core.validate.ValidationHarness.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.backbone.core.schema.Schema;
+import dev.backbone.core.schema.SchemaReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,47 @@ class LimitRulesTest {
         String doc = DOC.replace("kind of a user", "\uD83D\uDE00".repeat(12));
         assertThat(validate(doc, TIGHT)).filteredOn(f -> f.code().equals("STRING_TOO_LONG")).extracting(Finding::path)
                 .containsExactly("/schema/0/columns/1/default/note");
+    }
+
+    @Test
+    void aLongStringInsideAStructuredDefaultIsFoundThoughTheReaderDidNotMeasureIt() {
+        String doc = DOC.replace("kind of a user", "short").replace("\"users\", \"target_class\"", "\"posts\", \"target_class\"");
+        assertThat(SchemaReader.read(doc).schema().longestString()).isEqualTo("one_to_many".length());
+        assertThat(validate(doc, TIGHT)).filteredOn(f -> f.code().equals("STRING_TOO_LONG")).extracting(Finding::path)
+                .containsExactly("/schema/0/columns/1/default/note");
+    }
+
+    @Test
+    void everyKindOfStringIsCheckedWhenOneIsLong() {
+        String doc = """
+                {"project_name": "p", "db_type": "postgresql", "schema": [
+                  {"table_name": "users_with_long_name", "class_name": "User", "columns": [
+                    {"name": "id", "type": "Integer", "primary_key": true},
+                    {"name": "kind", "type": "Enum", "values": ["short", "a_rather_long_label"], "default": "a_rather_long_label"}
+                  ], "relationships": [
+                    {"target_table": "users_with_long_name", "target_class": "User", "type": "one_to_many",
+                     "back_populates": "a_long_attribute_name"}
+                  ]}
+                ]}
+                """;
+        assertThat(SchemaReader.read(doc).schema().longestString()).isEqualTo("a_long_attribute_name".length());
+        assertThat(validate(doc, new Limits(10, 10, 10, 12, 10))).filteredOn(f -> f.code().equals("STRING_TOO_LONG"))
+                .extracting(Finding::path)
+                .containsExactlyInAnyOrder("/schema/0/table_name", "/schema/0/columns/1/values/1",
+                        "/schema/0/columns/1/default", "/schema/0/relationships/0/target_table",
+                        "/schema/0/relationships/0/back_populates");
+        // the same document under the default limits: nothing to report, and no string visited for it
+        assertThat(validate(doc, Limits.DEFAULTS)).extracting(Finding::code).doesNotContain("STRING_TOO_LONG");
+    }
+
+    @Test
+    void aModelBuiltByHandIsUnmeasuredAndFullyChecked() {
+        Schema schema = SchemaReader.read(DOC).schema();
+        Schema byHand = new Schema(schema.projectName(), schema.dbTypeName(), schema.dbType(), schema.description(),
+                schema.tables(), schema.at());
+        assertThat(byHand.longestString()).isEqualTo(Schema.UNMEASURED);
+        assertThat(new SchemaValidator(TIGHT).validate(byHand, List.of()))
+                .filteredOn(f -> f.code().equals("STRING_TOO_LONG")).extracting(Finding::path)
+                .containsExactly("/schema/0/columns/1/default/note", "/schema/0/columns/2/description");
     }
 }

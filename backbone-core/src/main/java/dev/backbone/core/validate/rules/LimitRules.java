@@ -30,6 +30,16 @@ final class LimitRules implements SchemaRule {
         string(ctx, s.description(), s.at(), "description");
     }
 
+    /**
+     * Whether the reader measured every string of the model and none is over the limit: then the
+     * string checks below need not visit the strings again (see {@link Schema#longestString()}).
+     * A string inside an array or object {@code default} is not measured and is always checked.
+     */
+    private static boolean allShort(ValidationContext ctx) {
+        int longest = ctx.schema().longestString();
+        return longest != Schema.UNMEASURED && longest <= ctx.limits().maxStringLength();
+    }
+
     @Override
     public void table(ValidationContext ctx, Table t) {
         Limits l = ctx.limits();
@@ -43,6 +53,9 @@ final class LimitRules implements SchemaRule {
                     + t.relationships().size() + " relationships, more than the limit of " + l.maxRelationshipsPerTable()
                     + "; declare only those the code navigates", t.at(), "relationships");
         }
+        if (allShort(ctx)) {
+            return;
+        }
         string(ctx, t.tableName(), t.at(), "table_name");
         string(ctx, t.className(), t.at(), "class_name");
         string(ctx, t.description(), t.at(), "description");
@@ -51,27 +64,34 @@ final class LimitRules implements SchemaRule {
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
         Locations at = c.at();
-        string(ctx, c.name(), at, "name");
-        string(ctx, c.typeName(), at, "type");
-        string(ctx, c.target(), at, "target");
-        string(ctx, c.onDeleteName(), at, "on_delete");
-        string(ctx, c.description(), at, "description");
+        boolean allShort = allShort(ctx);
+        if (!allShort) {
+            string(ctx, c.name(), at, "name");
+            string(ctx, c.typeName(), at, "type");
+            string(ctx, c.target(), at, "target");
+            string(ctx, c.onDeleteName(), at, "on_delete");
+            string(ctx, c.description(), at, "description");
+        }
         List<String> values = c.values();
         if (values != null) {
             if (values.size() > ctx.limits().maxArrayLength()) {
                 tooLong(ctx, values.size(), "`values`", at, "values");
             }
-            for (int k = 0; k < values.size(); k++) {
+            for (int k = 0; !allShort && k < values.size(); k++) {
                 string(ctx, values.get(k), at, "values/" + k);
             }
         }
-        if (c.defaultValue() != null) {
-            json(ctx, c.defaultValue());
+        JsonNode dflt = c.defaultValue();
+        if (dflt != null && !(allShort && dflt instanceof JsonNode.JsonString)) {
+            json(ctx, dflt);
         }
     }
 
     @Override
     public void relationship(ValidationContext ctx, Table t, Relationship r) {
+        if (allShort(ctx)) {
+            return;
+        }
         Locations at = r.at();
         string(ctx, r.targetTable(), at, "target_table");
         string(ctx, r.targetClass(), at, "target_class");
