@@ -34,6 +34,38 @@ final class StringPool {
         return s;
     }
 
+    /**
+     * The same for the string in {@code buf[off, off + len)}, made into a {@code String} only when
+     * its slot does not hold it: a string the document repeats costs no allocation at all.
+     */
+    String canonical(char[] buf, int off, int len) {
+        int h = 0;
+        for (int k = off; k < off + len; k++) {
+            h = 31 * h + buf[k]; // String.hashCode's own formula, so a slot's stored hash compares
+        }
+        int i = slot(h);
+        String known = strings[i];
+        if (known != null && hashes[i] == h && equal(known, buf, off, len)) {
+            return known;
+        }
+        String s = new String(buf, off, len);
+        strings[i] = s;
+        hashes[i] = h;
+        return s;
+    }
+
+    private static boolean equal(String known, char[] buf, int off, int len) {
+        if (known.length() != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (known.charAt(k) != buf[off + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Mixes the high bits in: names that differ in their last characters ({@code item_1}, {@code item_2}) spread out. */
     static int slot(int h) {
         int x = h * 0x9E3779B1;

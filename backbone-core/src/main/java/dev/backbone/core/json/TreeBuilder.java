@@ -34,7 +34,7 @@ final class TreeBuilder {
     private JsonNode[][] values = new JsonNode[8][];
     private long[][] keyAt = new long[8][];
     private int depth;
-    /** Shares repeated short string values (see {@link #canonical}). */
+    /** Shares repeated short string values (see {@link #string}). */
     private final StringPool strings = new StringPool();
 
     TreeBuilder(JsonParser p, String streamed, PositionalJsonParser.ItemSink sink) {
@@ -65,7 +65,7 @@ final class TreeBuilder {
                 return new JsonNode.JsonArray(pos, items);
             }
             case VALUE_STRING:
-                return new JsonNode.JsonString(pos, canonical(p.getString()));
+                return new JsonNode.JsonString(pos, string());
             case VALUE_NUMBER_INT:
                 return new JsonNode.JsonNumber(pos, p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? new BigDecimal(p.getBigIntegerValue()) : BigDecimal.valueOf(p.getLongValue()), true);
@@ -83,7 +83,7 @@ final class TreeBuilder {
     }
 
     /**
-     * The instance of a short string seen before, or this one. Schemas repeat their strings:
+     * The current string value: for a short one, the instance seen before, or a new one. Schemas repeat their strings:
      * {@code "id"}, {@code "Integer"}, {@code "created_at"}, {@code "CASCADE"} in every table.
      * Sharing them makes the model a third smaller, and every later pass that hashes or compares
      * a name finds it hot in the cache instead of in a cold corner of a large heap. A name used as a
@@ -91,11 +91,12 @@ final class TreeBuilder {
      * declared, so lookups by it succeed on identity. Long strings (descriptions) are rarely
      * repeated and are left alone. See {@link StringPool} for why the pool is a small fixed cache.
      */
-    private String canonical(String s) {
-        if (s.length() > MAX_CANONICAL_LENGTH) {
-            return s;
+    private String string() {
+        int length = p.getStringLength();
+        if (length > MAX_CANONICAL_LENGTH) {
+            return p.getString();
         }
-        return strings.canonical(s);
+        return strings.canonical(p.getStringCharacters(), p.getStringOffset(), length);
     }
 
     /** An object; with a sink, its array field {@link #streamed} goes to the sink item by item. */

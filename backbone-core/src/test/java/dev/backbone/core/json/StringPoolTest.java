@@ -75,4 +75,22 @@ class StringPoolTest {
         // 1,000 names in 4,096 slots: a random spread leaves about 890 distinct
         assertThat(distinct).isGreaterThan(850);
     }
+
+    @Test
+    void charactersFindTheInstanceTheirStringWouldAndMakeOneOnlyWhenNeeded() {
+        StringPool pool = new StringPool();
+        char[] buf = "xx users posts AaAa BBBB".toCharArray();
+        String users = pool.canonical(buf, 3, 5);
+        assertThat(users).isEqualTo("users");
+        assertThat(pool.canonical(new String("users"))).isSameAs(users);
+        assertThat(pool.canonical(buf, 3, 5)).isSameAs(users);
+        String posts = pool.canonical(new String("posts"));
+        assertThat(pool.canonical(buf, 9, 5)).isSameAs(posts);
+        // same hash, different characters: a new instance, never the other string
+        String aa = pool.canonical(buf, 15, 4);
+        assertThat(pool.canonical(buf, 20, 4)).isEqualTo("BBBB").isNotSameAs(aa);
+        // a prefix of a stored string is a different string
+        assertThat(pool.canonical(buf, 3, 4)).isEqualTo("user");
+        assertThat(pool.canonical(buf, 0, 0)).isEmpty();
+    }
 }
