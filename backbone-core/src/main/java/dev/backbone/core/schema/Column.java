@@ -8,6 +8,9 @@ import java.util.List;
  * absent, because "absent" and "explicitly true" mean different things (an explicit
  * {@code "nullable": true} on a primary key is an error, an absent one is not).
  * {@code defaultValue} is the raw JSON value, so the validator can check it against the type.
+ * {@code targetTable} and {@code targetColumn} are the two halves of a {@code table.column}
+ * {@code target} ({@code null} when it is absent or malformed), derived from it by the usual
+ * constructor.
  */
 public record Column(
         int index,
@@ -28,10 +31,25 @@ public record Column(
         String onDeleteName,
         OnDelete onDelete,
         String description,
-        Locations at) {
+        Locations at,
+        String targetTable,
+        String targetColumn) {
 
     public Column {
         values = values == null ? null : List.copyOf(values);
+    }
+
+    /**
+     * A column as written; {@link #targetTable()} and {@link #targetColumn()} are split from
+     * {@code target} here, once: the validator and the architect ask for them several times per
+     * key, and splitting on each call made a new string each time.
+     */
+    public Column(int index, String name, String typeName, ColumnType type, Integer length, Integer precision,
+            Integer scale, boolean primaryKey, Boolean autoincrement, boolean unique, boolean indexed, Boolean nullable,
+            JsonNode defaultValue, List<String> values, String target, String onDeleteName, OnDelete onDelete,
+            String description, Locations at) {
+        this(index, name, typeName, type, length, precision, scale, primaryKey, autoincrement, unique, indexed, nullable,
+                defaultValue, values, target, onDeleteName, onDelete, description, at, tableOf(target), columnOf(target));
     }
 
     /** Keys are never NULL; other columns are nullable unless they say otherwise. */
@@ -47,14 +65,14 @@ public record Column(
     }
 
     /** The referenced table of a {@code table.column} target, or {@code null} when malformed. */
-    public String targetTable() {
+    static String tableOf(String target) {
         int dot = target == null ? -1 : target.indexOf('.');
         return dot > 0 && dot < target.length() - 1 && target.indexOf('.', dot + 1) < 0 ? target.substring(0, dot) : null;
     }
 
     /** The referenced column of a {@code table.column} target, or {@code null} when malformed. */
-    public String targetColumn() {
-        String t = targetTable();
+    static String columnOf(String target) {
+        String t = tableOf(target);
         return t == null ? null : target.substring(t.length() + 1);
     }
 }
