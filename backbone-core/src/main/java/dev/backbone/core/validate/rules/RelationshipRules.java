@@ -46,8 +46,8 @@ final class RelationshipRules implements SchemaRule {
         if (r.targetTable() == null) {
             return;
         }
-        Table target = ctx.index().table(r.targetTable());
-        if (target == null) {
+        int target = ctx.index().indexOf(r.targetTable());
+        if (target < 0) {
             Table byClass = ctx.index().tableOfClass(r.targetClass());
             String hint = byClass != null && byClass.tableName() != null
                     ? " Did you mean `" + byClass.tableName() + "` (the table of class " + r.targetClass() + ")?"
@@ -56,10 +56,12 @@ final class RelationshipRules implements SchemaRule {
                     + " names no table of the document; fix the name or declare the table." + hint, r.at(), "target_table");
             return;
         }
-        if (r.targetClass() != null && target.className() != null && !r.targetClass().equals(target.className())) {
+        // the class from the index's flat array: the target table itself is elsewhere in a large model
+        String targetClass = ctx.index().className(target);
+        if (r.targetClass() != null && targetClass != null && !r.targetClass().equals(targetClass)) {
             ctx.report(FindingCode.REL_CLASS_MISMATCH, "relationship `target_class` " + Names.show(r.targetClass())
-                    + " is not the class of table " + Names.show(target.tableName()) + ", which is "
-                    + Names.show(target.className()) + "; write \"target_class\": \"" + target.className() + "\"",
+                    + " is not the class of table " + Names.show(ctx.index().table(target).tableName()) + ", which is "
+                    + Names.show(targetClass) + "; write \"target_class\": \"" + targetClass + "\"",
                     r.at(), "target_class");
         }
     }

@@ -32,6 +32,8 @@ public final class SchemaIndex {
     /** Name and class name to document index: flat arrays rather than a {@code HashMap}'s scattered nodes (see {@link NameIndex}). */
     private final NameIndex tablesByName;
     private final NameIndex tablesByClass;
+    /** Each table's class name by document index, read in the constructor's visit: a relationship's check needs no visit to its target. */
+    private final String[] classNames;
     private Set<String> tableNames;
     /** Only tables with many columns get a map; a short scan beats hashing for the usual handful. */
     private final Map<Table, Map<String, Column>> columns = new IdentityHashMap<>();
@@ -42,8 +44,10 @@ public final class SchemaIndex {
         tables = schema.tables();
         tablesByName = new NameIndex(tables.size());
         tablesByClass = new NameIndex(tables.size());
+        classNames = new String[tables.size()];
         for (int i = 0; i < tables.size(); i++) {
             Table t = tables.get(i);
+            classNames[i] = t.className();
             if (t.tableName() != null) {
                 tablesByName.putIfAbsent(t.tableName(), i);
             }
@@ -66,6 +70,21 @@ public final class SchemaIndex {
     public Table table(String name) {
         int i = name == null ? -1 : tablesByName.get(name);
         return i < 0 ? null : tables.get(i);
+    }
+
+    /** The document index of the first table declared with this {@code table_name}, or -1. */
+    public int indexOf(String name) {
+        return name == null ? -1 : tablesByName.get(name);
+    }
+
+    /** The {@code class_name} of the table at document index {@code i} (null when it has none). */
+    public String className(int i) {
+        return classNames[i];
+    }
+
+    /** The table at document index {@code i}. */
+    public Table table(int i) {
+        return tables.get(i);
     }
 
     /** The first table declared with this {@code class_name}, or {@code null}. */
