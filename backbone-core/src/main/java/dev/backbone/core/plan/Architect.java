@@ -2,12 +2,14 @@ package dev.backbone.core.plan;
 
 import dev.backbone.core.json.Position;
 import dev.backbone.core.schema.Schema;
+import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
 import dev.backbone.core.validate.SchemaValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * The architect agent: turns a valid schema into a {@link Plan} (build order, deferred keys,
@@ -16,7 +18,9 @@ import java.util.StringJoiner;
  * <p>The passes, each its own class and each linear in the document (tables + columns + keys +
  * relationships; the build order adds a log factor):
  * <ol>
- *   <li>{@link TableIndex} and {@link PlanInputCheck}: lookups, and a defensive re-check of what planning relies on;
+ *   <li>{@link TableIndexer} ({@link TableIndex}, {@link ColumnDrafts}, {@link PlanInputCheck}): the one visit
+ *       to each table (possibly while the reader binds it, see {@link Prepared}), lookups, and a
+ *       defensive re-check of what planning relies on;
  *   <li>{@link DependencyGraph}, {@link CycleResolver} ({@link StronglyConnectedComponents}),
  *       {@link BuildOrder}: which keys are deferred and the order of the tables;
  *   <li>{@link RelationshipPairing} ({@link RelationshipLinks}), {@link AssociationPlanner},
@@ -36,9 +40,58 @@ public final class Architect {
         }
     }
 
+    /**
+     * A head start on planning: hand it to {@link dev.backbone.core.schema.SchemaReader#read(String,
+     * java.util.function.Consumer)} and the architect indexes each table as soon as the reader has
+     * bound it, while the table is still in the processor's cache; {@link #plan(Schema, Prepared)}
+     * then finishes from there. On a document of 10,000 tables that visit costs half as much as one
+     * after reading, when the model no longer fits in the cache. Single use, one thread.
+     */
+    public static final class Prepared implements Consumer<Table> {
+        private final TableIndexer indexer = new TableIndexer(64);
+        private boolean broken;
+        private boolean used;
+
+        private Prepared() {}
+
+        @Override
+        public void accept(Table table) {
+            if (broken) {
+                return;
+            }
+            try {
+                indexer.add(table);
+            } catch (RuntimeException e) {
+                broken = true; // never the reader's problem: plan() indexes afresh and reports
+            }
+        }
+
+        /** The indexer, if it holds exactly these tables and has not been used; else null. */
+        private TableIndexer take(List<Table> tables) {
+            if (broken || used || !indexer.holds(tables)) {
+                return null;
+            }
+            used = true;
+            return indexer;
+        }
+    }
+
+    /** A new head start for one document (see {@link Prepared}). */
+    public Prepared prepare() {
+        return new Prepared();
+    }
+
     public Result plan(Schema schema) {
+        return plan(schema, null);
+    }
+
+    /**
+     * Plans {@code schema}, using what {@code prepared} indexed while it was read when that is
+     * exactly this schema's tables (otherwise, or with null, the tables are indexed here).
+     */
+    public Result plan(Schema schema, Prepared prepared) {
         try {
-            return planChecked(schema);
+            return planChecked(schema, prepared);
         } catch (RuntimeException e) {
             // A bug, not the user's fault: say so plainly rather than crash the caller.
             Finding f = Finding.of(FindingCode.BUILD_ORDER_INCOMPLETE, "the architect could not plan this document"
@@ -48,13 +101,14 @@ public final class Architect {
         }
     }
 
-    private Result planChecked(Schema schema) {
+    private Result planChecked(Schema schema, Prepared prepared) {
         List<Finding> findings = new ArrayList<>();
         if (schema == null) {
             findings.add(Finding.of(FindingCode.SCHEMA_VALIDATION_ERROR, "there is no document to plan", Position.ROOT));
             return new Result(null, findings);
         }
-        TableIndex index = TableIndex.build(schema, findings);
+        TableIndexer early = prepared == null ? null : prepared.take(schema.tables());
+        TableIndex index = early != null ? early.finish(schema, findings) : TableIndex.build(schema, findings);
         if (hasError(findings)) {
             return done(null, findings);
         }

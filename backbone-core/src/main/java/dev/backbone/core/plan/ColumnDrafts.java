@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Everything the architect needs from the columns and tables of a document, taken in the one
- * visit {@link TableIndex} pays each table, while that table is in the processor's cache.
+ * visit {@link TableIndexer} pays each table, while that table is in the processor's cache.
  *
  * <p>Why: on a document of 10,000 tables the model (about 50 MB) no longer fits in the cache, so
  * every later pass over it waits on main memory for each table and column it touches. Each pass
@@ -23,14 +23,14 @@ import java.util.List;
 final class ColumnDrafts {
 
     /** The planned column of each global column id; foreign keys and columns of unknown type stay null. */
-    final PlannedColumn[] planned;
+    PlannedColumn[] planned;
     /** The columns a later pass must see again (foreign keys, Enums), by global id; null for the rest. */
-    final Column[] kept;
+    Column[] kept;
     /** Whether each table has exactly one primary key column (it is then already unique and indexed). */
-    final boolean[] singleKey;
-    final boolean[] timestamps;
-    final boolean[] softDelete;
-    final String[] descriptions;
+    boolean[] singleKey;
+    boolean[] timestamps;
+    boolean[] softDelete;
+    String[] descriptions;
     /** Ids of non-key columns whose {@code default} is not a literal of their type, in document order. */
     private int[] badDefaults = new int[0];
     private int badCount;
@@ -42,6 +42,22 @@ final class ColumnDrafts {
         timestamps = new boolean[tables];
         softDelete = new boolean[tables];
         descriptions = new String[tables];
+    }
+
+    /** Makes room for at least this many tables and columns (the indexer does not know the count in advance). */
+    void ensure(int tables, int columns) {
+        if (tables > singleKey.length) {
+            int n = Math.max(tables, singleKey.length * 2);
+            singleKey = Arrays.copyOf(singleKey, n);
+            timestamps = Arrays.copyOf(timestamps, n);
+            softDelete = Arrays.copyOf(softDelete, n);
+            descriptions = Arrays.copyOf(descriptions, n);
+        }
+        if (columns > planned.length) {
+            int m = Math.max(columns, planned.length * 2);
+            planned = Arrays.copyOf(planned, m);
+            kept = Arrays.copyOf(kept, m);
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.backbone.core.plan;
 
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
-import dev.backbone.core.schema.Relationship;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
@@ -45,22 +44,6 @@ final class PlanInputCheck {
         if (!hasKey) {
             findings.add(Findings.at(FindingCode.MISSING_PRIMARY_KEY, "table `" + table.tableName()
                     + "` has no primary key; mark one column `\"primary_key\": true`", table.at(), "columns"));
-        }
-    }
-
-    /** The relationships of one table have a known type and name a table of the document. */
-    static void checkRelationships(TableIndex index, int t, List<Finding> findings) {
-        List<Relationship> rels = index.table(t).relationships();
-        for (int i = 0; i < rels.size(); i++) {
-            Relationship r = rels.get(i);
-            if (r.type() == null) {
-                findings.add(Findings.at(FindingCode.INVALID_RELATIONSHIP_TYPE,
-                        "a relationship without a known `type` cannot be planned", r.at(), "type"));
-            }
-            if (index.relationshipTarget(t, i) < 0) {
-                findings.add(Findings.at(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` `"
-                        + r.targetTable() + "` names no table of the document", r.at(), "target_table"));
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ final class RelSide {
 
     final int table;
     final int index;
-    final int target;
+    int target;
     final Relationship rel;
     final RelationshipType type;
     /**

@@ -86,8 +86,12 @@ public final class Workflow {
 
     private ValidationOutcome validateAndPlan(String text, Limits limits, boolean strict, WorkflowListener listener) {
         List<Finding> findings = new ArrayList<>();
+        Architect architect = new Architect();
+        // the architect indexes each table while the reader has it in the cache (see Architect.Prepared);
+        // that share of its work is timed with the validate stage
+        Architect.Prepared prepared = architect.prepare();
         SchemaReader.Result read = stage(STAGE_VALIDATE, SCHEMA_VALIDATOR, listener, () -> {
-            SchemaReader.Result r = SchemaReader.read(text);
+            SchemaReader.Result r = SchemaReader.read(text, prepared);
             findings.addAll(new SchemaValidator(limits).validate(r.schema(), r.findings()));
             return r;
         }, () -> findings.stream().noneMatch(Finding::isError));
@@ -95,7 +99,7 @@ public final class Workflow {
             listener.agentError(SCHEMA_VALIDATOR, "invalid_schema");
             return new ValidationOutcome(read.schema(), findings, null);
         }
-        Architect.Result planned = stage(STAGE_PLAN, ARCHITECT, listener, () -> new Architect().plan(read.schema()),
+        Architect.Result planned = stage(STAGE_PLAN, ARCHITECT, listener, () -> architect.plan(read.schema(), prepared),
                 () -> true);
         findings.addAll(planned.findings());
         findings.sort(SchemaValidator.DOCUMENT_ORDER);

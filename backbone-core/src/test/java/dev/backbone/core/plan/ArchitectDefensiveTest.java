@@ -13,8 +13,15 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectDefensiveTest {
 
+    /** Plans whatever the reader made of {@code json}; indexing while reading must give the same result. */
     private static Architect.Result planUnchecked(String json) {
-        return new Architect().plan(SchemaReader.read(json).schema());
+        Architect.Result afterReading = new Architect().plan(SchemaReader.read(json).schema());
+        Architect architect = new Architect();
+        Architect.Prepared prepared = architect.prepare();
+        Architect.Result whileReading = architect.plan(SchemaReader.read(json, prepared).schema(), prepared);
+        assertThat(whileReading.findings()).isEqualTo(afterReading.findings());
+        assertThat(whileReading.plan()).isEqualTo(afterReading.plan());
+        return afterReading;
     }
 
     @Test

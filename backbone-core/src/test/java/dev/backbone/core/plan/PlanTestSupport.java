@@ -32,11 +32,22 @@ final class PlanTestSupport {
         }
     }
 
-    /** Reads and plans; the reader must find nothing wrong with the text. */
+    /**
+     * Reads and plans; the reader must find nothing wrong with the text. Every plan test also
+     * checks that planning with the tables indexed while the reader bound them (what the workflow
+     * does, see {@link Architect.Prepared}) gives exactly the same plan and findings.
+     */
     static Architect.Result plan(String json) {
         SchemaReader.Result read = SchemaReader.read(json);
         assertThat(read.findings()).as("reader findings").isEmpty();
-        return new Architect().plan(read.schema());
+        Architect.Result afterReading = new Architect().plan(read.schema());
+        Architect architect = new Architect();
+        Architect.Prepared prepared = architect.prepare();
+        SchemaReader.Result streamed = SchemaReader.read(json, prepared);
+        Architect.Result whileReading = architect.plan(streamed.schema(), prepared);
+        assertThat(whileReading.findings()).as("findings when indexed while reading").isEqualTo(afterReading.findings());
+        assertThat(whileReading.plan()).as("plan when indexed while reading").isEqualTo(afterReading.plan());
+        return afterReading;
     }
 
     /** Plans a document that must plan: no error, a plan. */
