@@ -9,6 +9,7 @@ import dev.backbone.core.workflow.WorkflowListener;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -20,9 +21,11 @@ import org.openjdk.jmh.annotations.State;
  * Validate + plan + render both targets (issue 3, "Measured"): the in-memory part of
  * {@code backbone-ai generate} with {@code --verify none}, on synthetic documents of 100, 1,000
  * and 10,000 tables. Writing to disk and verification are measured separately (bench/e2e.sh).
+ * Forks run with the same fixed, pre-touched heap as {@link ValidatePlanBenchmark}, for the same reason.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
+@Fork(value = 3, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class GenerateBenchmark {
 
