@@ -108,7 +108,7 @@ public final class Architect {
             return new Result(null, findings);
         }
         TableIndexer early = prepared == null ? null : prepared.take(schema.tables());
-        TableIndex index = early != null ? early.finish(schema, findings) : TableIndex.build(schema, findings);
+        TableIndex index = early != null ? early.finish(findings) : TableIndex.build(schema, findings);
         if (hasError(findings)) {
             return done(null, findings);
         }

@@ -27,7 +27,6 @@ final class TableIndex {
     /** Tables with many columns get a name map on first lookup; small ones are scanned (cheaper than hashing). */
     private Map<Integer, Map<String, Integer>> columnMaps;
     final List<FkEdge> foreignKeys = new ArrayList<>();
-    Schema schema;
     /** The tables in document order, as they were added (see {@link TableIndexer}). */
     final List<Table> tables = new ArrayList<>();
     /** Every column has a global id {@code base[t] + c}: flat arrays instead of one array per table. */
@@ -90,14 +89,11 @@ final class TableIndex {
         for (Table t : schema.tables()) {
             indexer.add(t);
         }
-        return indexer.finish(schema, findings);
+        return indexer.finish(findings);
     }
 
     // --- lookups
 
-    Schema schema() {
-        return schema;
-    }
 
     List<Table> tables() {
         return tables;
@@ -203,13 +199,7 @@ final class TableIndex {
         return tables.get(t).columns().get(id - base[t]);
     }
 
-    int tableOfId(int id) {
-        return tableOf[id];
-    }
 
-    int columnOfId(int id) {
-        return id - base[tableOf[id]];
-    }
 
     /** {@code orders.invoice_id -> invoices.id}: how messages name a foreign key. */
     String describe(FkEdge e) {

@@ -4,7 +4,6 @@ import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.Relationship;
-import dev.backbone.core.schema.Schema;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
@@ -119,10 +118,9 @@ final class TableIndexer {
 
     /**
      * Resolves what needed every table and hands over the index; {@code out} receives every finding
-     * of the indexing. The index must have been given exactly the tables of {@code schema}.
+     * of the indexing. The caller checks that the index holds the tables it plans ({@link #holds}).
      */
-    TableIndex finish(Schema schema, List<Finding> out) {
-        ix.schema = schema;
+    TableIndex finish(List<Finding> out) {
         out.addAll(findings);
         resolveRelationships(out);
         resolveForeignKeys(out);
