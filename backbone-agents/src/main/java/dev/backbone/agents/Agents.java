@@ -27,7 +27,7 @@ public final class Agents {
     }
 
     /**
-     * @param environment the process environment, merged with {@code .env} by the caller ({@link dev.backbone.agents.llm.EnvFile})
+     * @param environment the process environment, merged with {@code .env} by the caller ({@link dev.backbone.core.env.DotEnv})
      * @param limits the document limits drafts are validated with ({@code Limits.SERVICE} in the server, {@code Limits.DEFAULTS} in the CLI)
      * @throws IllegalArgumentException naming the variable, for an unknown provider or a malformed number, duration or URL
      */

@@ -1,5 +1,7 @@
 package dev.backbone.server.config;
 
+import dev.backbone.core.env.DotEnv;
+import dev.backbone.core.env.DotEnvException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,14 +46,35 @@ public final class SettingsLoader {
      * @throws ConfigurationException with one line naming every bad variable
      */
     public static Settings load(Function<String, String> environment, Set<String> environmentNames, Path dotEnvFile) {
-        Map<String, String> dotEnv = DotEnv.load(dotEnvFile);
-        Function<String, String> lookup = name -> {
+        Map<String, String> dotEnv = dotEnv(dotEnvFile);
+        Set<String> names = new TreeSet<>(environmentNames);
+        names.addAll(dotEnv.keySet());
+        return new SettingsLoader(lookup(environment, dotEnv), names).build();
+    }
+
+    /**
+     * What {@code serve} reads for a variable: the environment's value, else the {@code .env} file's
+     * (read with the one grammar of {@link DotEnv}, as the CLI's commands read it).
+     *
+     * @throws ConfigurationException naming the file and line of a line that is not an assignment
+     */
+    public static Function<String, String> variables(Function<String, String> environment, Path dotEnvFile) {
+        return lookup(environment, dotEnv(dotEnvFile));
+    }
+
+    private static Function<String, String> lookup(Function<String, String> environment, Map<String, String> dotEnv) {
+        return name -> {
             String value = environment.apply(name);
             return value != null ? value : dotEnv.get(name);
         };
-        Set<String> names = new TreeSet<>(environmentNames);
-        names.addAll(dotEnv.keySet());
-        return new SettingsLoader(lookup, names).build();
+    }
+
+    private static Map<String, String> dotEnv(Path file) {
+        try {
+            return DotEnv.load(file);
+        } catch (DotEnvException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     /** From the process environment and {@code .env} in the working directory. */
