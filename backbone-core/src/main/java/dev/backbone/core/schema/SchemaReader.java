@@ -52,16 +52,6 @@ public final class SchemaReader {
      * {@link PositionalJsonParser#parse(String, String, PositionalJsonParser.ItemSink)}).
      */
     public static Result read(String text) {
-        return read(text, t -> {});
-    }
-
-    /**
-     * Reads a document as {@link #read(String)} does, and hands each table to {@code onTable} as
-     * soon as it is bound, in document order, while it is still in the processor's cache (the
-     * architect indexes it then, see {@code Architect.Prepared}). The tables handed over are those
-     * of the result's schema, unless the text turns out not to be JSON: then there is no schema.
-     */
-    public static Result read(String text, java.util.function.Consumer<Table> onTable) {
         SchemaReader r = new SchemaReader();
         List<Table> tables = new ArrayList<>();
         JsonNode root;
@@ -70,7 +60,6 @@ public final class SchemaReader {
                 Table t = r.table(item, i);
                 if (t != null) {
                     tables.add(t);
-                    onTable.accept(t);
                 }
             });
         } catch (JsonSyntaxException e) {

@@ -1,4 +1,4 @@
-package dev.backbone.core.naming;
+package dev.backbone.core.index;
 
 /**
  * Names to non-negative ints (a table's name to its document index), by open addressing over three
@@ -6,7 +6,7 @@ package dev.backbone.core.naming;
  *
  * <p>The validator and the architect look a table up by name for every foreign key and
  * relationship. With a {@code HashMap<String, Integer>} each lookup of a 10,000-table document
- * chased a bucket, a node and a boxed value, each a likely cache miss once the document no longer
+ * would chase a bucket, a node and a boxed value, each a likely cache miss once the document no longer
  * fits in the cache; here the stored hash and the value share one {@code long}, and the reader
  * hands the same string instance for a name and the references to it, so most lookups end on
  * identity after two array reads.

@@ -1,4 +1,4 @@
-package dev.backbone.core.naming;
+package dev.backbone.core.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

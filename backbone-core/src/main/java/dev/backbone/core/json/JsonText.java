@@ -1,13 +1,12 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.json;
 
-import dev.backbone.core.json.JsonNode;
 import java.util.Map;
 
 /** Compact JSON text of a parsed value: the literal of a JSON column's default. */
-final class JsonText {
+public final class JsonText {
     private JsonText() {}
 
-    static String of(JsonNode node) {
+    public static String of(JsonNode node) {
         StringBuilder b = new StringBuilder();
         write(node, b);
         return b.toString();
