@@ -70,7 +70,10 @@ public final class AlembicRenderer {
             if (inBatch(op)) {
                 int j = i;
                 List<String> block = new ArrayList<>();
-                while (j < ops.size() && inBatch(ops.get(j)) && ops.get(j).table().equals(op.table())) {
+                // a rename is a block of its own: batch mode keys a block's later steps by the old name
+                boolean alone = op instanceof MigrationOp.RenameColumn;
+                while (j < ops.size() && inBatch(ops.get(j)) && ops.get(j).table().equals(op.table())
+                        && (j == i || !alone && !(ops.get(j) instanceof MigrationOp.RenameColumn))) {
                     block.addAll(batchStep(ops.get(j)));
                     j++;
                 }
@@ -108,7 +111,13 @@ public final class AlembicRenderer {
             return drop(d.dropped());
         }
         if (op instanceof MigrationOp.RenameTable r) {
-            return stmt(PyExpr.call("op.rename_table", PyExpr.str(r.from()), PyExpr.str(r.to())));
+            List<String> out = new ArrayList<>(stmt(PyExpr.call("op.rename_table", PyExpr.str(r.from()), PyExpr.str(r.to()))));
+            List<String> statements = sql.statements(op);
+            // PostgreSQL: the SERIAL sequences follow the table's name
+            for (String s : statements.subList(1, statements.size())) {
+                out.addAll(stmt(PyExpr.call("op.execute", PyExpr.str(s))));
+            }
+            return out;
         }
         if (op instanceof MigrationOp.AddEnumLabel) {
             // a label added by ADD VALUE cannot be used in the transaction that adds it: commit it on its own

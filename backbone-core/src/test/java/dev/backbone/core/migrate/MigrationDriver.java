@@ -97,13 +97,24 @@ final class MigrationDriver {
         config.put("dialect", db == DbType.MYSQL ? "mysql" : db.wire());
         config.put("admin", admin);
         config.put("workdir", workdir.toAbsolutePath().toString());
+        // SQLite files on tmpfs where there is one: the driver commits often, and fsync on a shared disk dominates
+        Path shm = Path.of("/dev/shm");
+        Path sqliteDir = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "bb-mig-") : workdir;
+        config.put("sqlite_dir", sqliteDir.toAbsolutePath().toString());
         config.put("result", result.toAbsolutePath().toString());
         config.put("cases", cs);
         String script;
         try (InputStream in = MigrationDriver.class.getResourceAsStream("migration_driver.py")) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        PythonToolchain.ScriptResult r = py.runScript(workdir, script, List.of(JSON.writeValueAsString(config)));
+        PythonToolchain.ScriptResult r;
+        try {
+            r = py.runScript(workdir, script, List.of(JSON.writeValueAsString(config)));
+        } finally {
+            if (!sqliteDir.equals(workdir)) {
+                dev.backbone.core.write.ProjectWriter.deleteTree(sqliteDir);
+            }
+        }
         assertThat(r.exitCode()).as("driver failed:\n" + r.stderr() + r.stdout()).isZero();
         JsonNode results = JSON.readTree(Files.readString(result));
         Map<String, List<String>> out = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ def new_database():
     counter[0] += 1
     name = "bb_mig_%s_%d" % (uuid.uuid4().hex[:10], counter[0])
     if dialect == "sqlite":
-        return "sqlite:///" + os.path.join(config["workdir"], name + ".db"), name
+        return "sqlite:///" + os.path.join(config.get("sqlite_dir") or config["workdir"], name + ".db"), name
     with admin.connect() as c:
         if dialect == "postgresql":
             c.exec_driver_sql("CREATE DATABASE %s ENCODING 'UTF8' TEMPLATE template0" % name)
