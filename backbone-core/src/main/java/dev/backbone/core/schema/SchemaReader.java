@@ -25,11 +25,11 @@ public final class SchemaReader {
 
     static final Set<String> DOCUMENT_FIELDS = Set.of("project_name", "db_type", "description", "schema");
     static final Set<String> TABLE_FIELDS =
-            Set.of("table_name", "class_name", "description", "options", "columns", "relationships");
+            Set.of("table_name", "class_name", "description", "options", "columns", "relationships", "renamed_from");
     static final Set<String> OPTION_FIELDS = Set.of("use_timestamps", "use_soft_delete");
     static final Set<String> COLUMN_FIELDS = Set.of(
             "name", "type", "length", "precision", "scale", "primary_key", "autoincrement", "unique", "index",
-            "nullable", "default", "values", "target", "on_delete", "description");
+            "nullable", "default", "values", "target", "on_delete", "description", "renamed_from");
     static final Set<String> RELATIONSHIP_FIELDS = Set.of(
             "target_table", "target_class", "type", "back_populates", "foreign_key", "secondary", "description");
 
@@ -154,7 +154,7 @@ public final class SchemaReader {
             }
         }
         return new Table(index, tableName, className, description, timestamps, softDelete, columns, rels,
-                Locations.of(o, options.build()));
+                Locations.of(o, options.build()), string(o, "renamed_from", false));
     }
 
     /**
@@ -208,7 +208,7 @@ public final class SchemaReader {
                 bool(o, "index", false), boolOrNull(o, "nullable"),
                 def, stringList(o, "values"), string(o, "target", false), onDeleteName,
                 onDeleteName == null ? null : OnDelete.fromWire(onDeleteName).orElse(null),
-                string(o, "description", false), at);
+                string(o, "description", false), at, string(o, "renamed_from", false));
     }
 
     /**

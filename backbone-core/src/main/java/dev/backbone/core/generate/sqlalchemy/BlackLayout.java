@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * combining marks as zero. Where the two counts disagree about a line, the line is split with a
  * trailing comma, which every black version keeps as written ("magic trailing comma").
  */
-final class BlackLayout {
+public final class BlackLayout {
 
     static final int LINE_LENGTH = 88;
 
@@ -56,12 +56,12 @@ final class BlackLayout {
         return indent + text.codePointCount(0, text.length()) <= LINE_LENGTH;
     }
 
-    static String pad(int indent) {
+    public static String pad(int indent) {
         return " ".repeat(indent);
     }
 
     /** {@code prefix} followed by {@code value}, e.g. {@code x = sa.Table(...)}: split inside the value. */
-    static List<String> statement(int indent, String prefix, PyExpr value) {
+    public static List<String> statement(int indent, String prefix, PyExpr value) {
         return lines(value, indent, prefix, "");
     }
 
@@ -103,7 +103,7 @@ final class BlackLayout {
     }
 
     /** {@code from module import a, b}: split one name per line, with a trailing comma, when too long. */
-    static List<String> importFrom(String module, List<String> names) {
+    public static List<String> importFrom(String module, List<String> names) {
         return importFrom(0, module, names);
     }
 
@@ -120,7 +120,7 @@ final class BlackLayout {
     }
 
     /** Joins lines into a block of text, each line ending with a newline. */
-    static String text(List<String> lines) {
+    public static String text(List<String> lines) {
         return lines.stream().map(l -> l + "\n").collect(Collectors.joining());
     }
 
