@@ -63,6 +63,11 @@ public final class Replica implements AutoCloseable {
         return ChildJvm.read(dir.resolve("stdout.txt")) + ChildJvm.read(dir.resolve("stderr.txt"));
     }
 
+    /** The process id (what a job's {@code replica} field starts with: {@code <pid>@<host>-...}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
