@@ -35,6 +35,8 @@ final class JobWorkers implements AutoCloseable {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean stopping;
+    /** The queue failed on the last attempt (logged once per outage, not once a second). */
+    private boolean queueDown;
     private long nextReclaim;
 
     /** A job running here, and the worker thread running it while it does (to interrupt it on cancel). */
@@ -107,16 +109,25 @@ final class JobWorkers implements AutoCloseable {
                 return;
             }
             JobStore.Delivery d = null;
+            boolean failed = false;
             try {
                 d = take();
             } catch (InterruptedException e) {
                 free.release();
                 return;
             } catch (RuntimeException e) {
+                failed = true;
                 if (!stopping) {
-                    log.warn("Jobs queue unavailable ({}); retrying in 1 s", RedisConnector.rootMessage(e));
+                    if (!queueDown) {
+                        queueDown = true;
+                        log.warn("Jobs queue unavailable ({}); trying again every second", RedisConnector.rootMessage(e));
+                    }
                     pause();
                 }
+            }
+            if (!failed && queueDown) {
+                queueDown = false;
+                log.info("Jobs queue available again");
             }
             if (d == null) {
                 free.release();
