@@ -45,7 +45,15 @@ class ComposeAndDockerfileTest {
         Path context = deploy.resolve(service.path("build").path("context").asString()).normalize();
         assertThat(context).isEqualTo(ProjectFiles.root());
         assertThat(context.resolve(service.path("build").path("dockerfile").asString())).isRegularFile();
-        assertThat(compose.path("services").propertyNames()).contains("prometheus", "alertmanager", "grafana");
+        assertThat(compose.path("services").propertyNames()).contains("prometheus", "alertmanager", "grafana", "redis");
+    }
+
+    @Test
+    void theServiceSharesTheStacksRedis() {
+        JsonNode service = compose.path("services").path("backbone-ai");
+        assertThat(service.path("environment").valueStream().map(JsonNode::asString)).contains("REDIS_URL=redis://redis:6379/0");
+        assertThat(service.path("depends_on").valueStream().map(JsonNode::asString)).contains("redis");
+        assertThat(compose.path("services").path("redis").path("image").asString()).startsWith("redis:");
     }
 
     @Test

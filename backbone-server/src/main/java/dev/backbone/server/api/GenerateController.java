@@ -93,8 +93,16 @@ class GenerateController {
                 @ApiResponse(responseCode = "422", description = "invalid schema, an input limit, or warnings under strict_validation")
             })
     ResponseEntity<?> generate(HttpServletRequest request) {
-        Shape envelopeShape = shape(null, Map.of());
-        SchemaEnvelope.Parsed body = intake.read(request, FLAGS, envelopeShape);
+        SchemaEnvelope.Parsed body = intake.read(request, FLAGS, shape(null, Map.of()));
+        return generate(body, ZipResponses.accepts(request.getHeader(HttpHeaders.ACCEPT)));
+    }
+
+    /** The route's work on a body read already (a job's): JSON, or the zip when {@code zip} and the files passed. */
+    ResponseEntity<?> generate(String text, boolean zip) {
+        return generate(intake.parse(text, FLAGS, shape(null, Map.of())), zip);
+    }
+
+    private ResponseEntity<?> generate(SchemaEnvelope.Parsed body, boolean wantsZip) {
         boolean verify = body.flags().get("enable_code_validation");
         boolean strict = body.flags().get("strict_validation");
         long t0 = System.nanoTime();
@@ -111,7 +119,7 @@ class GenerateController {
         }
         if ("failed".equals(out.status())) {
             log.error("Generated code for {} failed verification: {}", project, errors);
-        } else if (ZipResponses.accepts(request.getHeader(HttpHeaders.ACCEPT))) {
+        } else if (wantsZip) {
             return zip(project, out.files());
         }
         Map<String, String> files = new LinkedHashMap<>();

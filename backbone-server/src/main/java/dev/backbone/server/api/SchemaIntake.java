@@ -38,7 +38,11 @@ final class SchemaIntake {
 
     /** Reads and unwraps the body; refuses with 413, 415, 400 or 422 when the body itself is wrong. */
     SchemaEnvelope.Parsed read(HttpServletRequest request, Map<String, Boolean> flags, Shape shape) {
-        String body = RequestBody.readJson(request, settings.input().maxJsonSize(), shape);
+        return parse(RequestBody.readJson(request, settings.input().maxJsonSize(), shape), flags, shape);
+    }
+
+    /** Unwraps a body already read (a job's, read when it was submitted); refuses with 400 or 422. */
+    SchemaEnvelope.Parsed parse(String body, Map<String, Boolean> flags, Shape shape) {
         SchemaEnvelope.Parsed parsed = SchemaEnvelope.parse(body, flags);
         if (!parsed.ok()) {
             List<FindingView> errors = parsed.findings().stream().map(FindingView::of).toList();

@@ -25,7 +25,8 @@ public record Settings(
         Security security,
         Input input,
         Path outputDir,
-        Path templateDir) {
+        Path templateDir,
+        ScaleOut scaleOut) {
 
     public Settings {
         Objects.requireNonNull(app);
@@ -37,6 +38,7 @@ public record Settings(
         Objects.requireNonNull(security);
         Objects.requireNonNull(input);
         Objects.requireNonNull(outputDir);
+        Objects.requireNonNull(scaleOut);
     }
 
     /** {@code APP_NAME}, {@code APP_VERSION}, {@code APP_ENV}, {@code DEBUG}. */
@@ -176,7 +178,8 @@ public record Settings(
     public List<String> secretValues() {
         return java.util.stream.Stream.concat(
                         llm.providers().values().stream().map(Provider::apiKey),
-                        java.util.stream.Stream.of(tracing.apiKey(), security.apiKey(), security.jwtSecretKey()))
+                        java.util.stream.Stream.of(tracing.apiKey(), security.apiKey(), security.jwtSecretKey(),
+                                scaleOut.rateLimitRedis(), scaleOut.jobsRedis()))
                 .filter(Secret::isSet)
                 .map(Secret::value)
                 .toList();

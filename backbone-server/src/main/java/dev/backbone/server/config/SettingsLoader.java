@@ -128,8 +128,9 @@ public final class SettingsLoader {
         Path outputDir = Path.of(v.string("OUTPUT_DIR", "./generated_projects"));
         Path templateDir = templateDir();
         Settings.Llm llm = LlmSettingsLoader.load(v, this::raw, names);
+        ScaleOut scaleOut = ScaleOutLoader.load(v);
         v.throwIfInvalid();
-        return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir);
+        return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir, scaleOut);
     }
 
     private Settings.Security security() {

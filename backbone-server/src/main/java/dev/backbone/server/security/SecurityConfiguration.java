@@ -1,10 +1,10 @@
 package dev.backbone.server.security;
 
 import dev.backbone.server.config.Settings;
-import dev.backbone.server.metrics.RateLimitEvents;
 import dev.backbone.server.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,11 +35,10 @@ public class SecurityConfiguration {
             GuardResponses.RESET, "Retry-After", "WWW-Authenticate", "Content-Disposition");
 
     @Bean
-    WebMvcConfigurer apiGuard(Settings settings, RateLimitEvents events) {
+    WebMvcConfigurer apiGuard(Settings settings, ObjectProvider<RateLimiter> limiters) {
         Settings.Security s = settings.security();
         Authenticator authenticator = s.credentialsConfigured() ? new Authenticator(settings, Clock.systemUTC()) : null;
-        RateLimiter limiter = s.enableRateLimiting()
-                ? new RateLimiter(s.rateLimits(), events, System::currentTimeMillis) : null;
+        RateLimiter limiter = s.enableRateLimiting() ? limiters.getIfAvailable() : null;
         ApiGuard guard = new ApiGuard(settings, authenticator, limiter);
         return new WebMvcConfigurer() {
             @Override
