@@ -69,6 +69,12 @@ public final class Workflow {
                     files.addAll(t.render(v.plan(), templates));
                     models[0] = Math.max(models[0], t.modelCount(v.plan()));
                 }
+                // a later target's file replaces an earlier one of the same path (the fastapi
+                // target's requirements.txt includes the models' requirements)
+                java.util.Map<String, GeneratedFile> byPath = new java.util.LinkedHashMap<>();
+                files.forEach(f -> byPath.put(f.path(), f));
+                files.clear();
+                files.addAll(byPath.values());
                 files.add(ProjectReadme.render(v.plan(), files, req.targets(), templates));
                 return true;
             });

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * (call arguments, collection items) and which it never splits (names, literals). Text in an
  * expression is already valid, escaped Python source.
  */
-sealed interface PyExpr {
+public sealed interface PyExpr {
 
     /** The expression on one line. */
     String flat();
