@@ -122,6 +122,8 @@ public final class FastApiTarget implements Target {
         Map<String, Object> ctx = common(plan);
         PyImports imports = new PyImports();
         imports.module("itertools");
+        imports.from("collections", "defaultdict");
+        imports.from("collections.abc", "Iterator");
         imports.from("typing", "Any");
         imports.from("fastapi.testclient", "TestClient");
         String functions = TestCode.factories(plan, imports);

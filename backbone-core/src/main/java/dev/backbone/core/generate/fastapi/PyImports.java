@@ -15,12 +15,13 @@ import java.util.TreeSet;
  * {@code import x} before {@code from x import}; modules in natural, case-insensitive order;
  * names by type (CONSTANTS, Classes, functions).
  */
-final class PyImports {
+public final class PyImports {
 
     /** Third-party top-level packages the app imports; everything else not {@code app} is the standard library. */
     private static final Set<String> THIRD_PARTY = Set.of("fastapi", "pydantic", "pydantic_settings", "sqlalchemy", "pytest", "starlette");
 
-    static final Comparator<String> NATURAL = PyImports::natural;
+    /** isort's natural, case-insensitive order of module and name strings. */
+    public static final Comparator<String> NATURAL = PyImports::natural;
 
     private static final Comparator<String> BY_TYPE = Comparator.<String>comparingInt(n -> {
         String bare = n.contains(" as ") ? n.substring(0, n.indexOf(" as ")) : n;

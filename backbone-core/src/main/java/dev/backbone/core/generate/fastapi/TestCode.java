@@ -65,7 +65,10 @@ final class TestCode {
                 yield "str(uuid.uuid4())";
             }
             case LARGE_BINARY -> "\"aGVsbG8=\"";
-            case ENUM -> PythonEscapes.stringLiteral(c.enumType().values().get(0));
+            case ENUM -> distinct && c.enumType().values().size() > 1
+                    ? "[" + String.join(", ", c.enumType().values().stream().map(PythonEscapes::stringLiteral).toList()) + "][n % "
+                            + c.enumType().values().size() + "]"
+                    : PythonEscapes.stringLiteral(c.enumType().values().get(0));
         };
     }
 
@@ -86,7 +89,7 @@ final class TestCode {
             b.append("\n\ndef ").append(m).append("_payload(client: TestClient) -> dict[str, Any]:\n");
             b.append("    \"\"\"Valid values for the columns a client sets on ").append(PythonEscapes.docstring(t.tableName())).append(".\"\"\"\n");
             if (p.values().stream().anyMatch(v -> v.matches(".*\\bn\\b.*"))) {
-                b.append("    n = next(_COUNTER)\n");
+                b.append("    n = serial(").append(PythonEscapes.stringLiteral(t.tableName())).append(")\n");
             }
             if (p.isEmpty()) {
                 b.append("    return {}\n");
@@ -140,7 +143,7 @@ final class TestCode {
                 && (c.type() == ColumnType.STRING || c.type() == ColumnType.TEXT)).findFirst().orElse(null);
         if (change != null) {
             String attr = PythonEscapes.stringLiteral(change.attribute());
-            String value = change.type() == ColumnType.STRING ? "factories.text(next(factories._COUNTER), " + lengthOf(change) + ")" : "\"changed\"";
+            String value = change.type() == ColumnType.STRING ? "factories.changed(" + lengthOf(change) + ")" : "\"changed\"";
             b.append("    changed = ").append(value).append("\n");
             b.append("    patched = client.patch(path, json={").append(attr).append(": changed})\n");
             b.append("    assert patched.status_code == 200, patched.text\n");
