@@ -98,12 +98,15 @@ public final class FastApiTarget implements Target {
         imports.from("collections.abc", "AsyncIterator");
         imports.from("contextlib", "asynccontextmanager");
         imports.from("fastapi", "FastAPI", "Request", "status");
+        imports.from("fastapi.encoders", "jsonable_encoder");
+        imports.from("fastapi.exceptions", "RequestValidationError");
         imports.from("fastapi.middleware.cors", "CORSMiddleware");
         imports.from("fastapi.responses", "JSONResponse");
         imports.from("sqlalchemy", "text");
         imports.from("sqlalchemy.exc", "DataError", "IntegrityError", "OperationalError");
         imports.from("app.api.custom", "router as custom_router");
         imports.from("app.api.deps", "SessionDep");
+        imports.from("app.api.errors", "json_safe");
         imports.from("app.database", "get_engine");
         imports.from("app.settings", "get_settings");
         List<String> includes = new ArrayList<>();
@@ -125,7 +128,7 @@ public final class FastApiTarget implements Target {
         imports.from("collections", "defaultdict");
         imports.from("collections.abc", "Iterator");
         imports.from("typing", "Any");
-        imports.from("fastapi.testclient", "TestClient");
+        imports.from("httpx", "Client");
         String functions = TestCode.factories(plan, imports);
         ctx.put("imports", imports.text());
         ctx.put("functions", functions.stripTrailing());

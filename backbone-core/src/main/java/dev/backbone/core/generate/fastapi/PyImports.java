@@ -18,7 +18,7 @@ import java.util.TreeSet;
 public final class PyImports {
 
     /** Third-party top-level packages the app imports; everything else not {@code app} is the standard library. */
-    private static final Set<String> THIRD_PARTY = Set.of("fastapi", "pydantic", "pydantic_settings", "sqlalchemy", "pytest", "starlette");
+    private static final Set<String> THIRD_PARTY = Set.of("fastapi", "httpx", "pydantic", "pydantic_settings", "sqlalchemy", "pytest", "starlette");
 
     /** isort's natural, case-insensitive order of module and name strings. */
     public static final Comparator<String> NATURAL = PyImports::natural;

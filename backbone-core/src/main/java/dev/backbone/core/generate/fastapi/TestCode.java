@@ -86,7 +86,7 @@ final class TestCode {
         for (PlannedTable t : plan.tables()) {
             String m = TableApi.of(plan, t).module();
             Map<String, String> p = payload(plan, t, imports);
-            b.append("\n\ndef ").append(m).append("_payload(client: TestClient) -> dict[str, Any]:\n");
+            b.append("\n\ndef ").append(m).append("_payload(client: Client) -> dict[str, Any]:\n");
             b.append("    \"\"\"Valid values for the columns a client sets on ").append(PythonEscapes.docstring(t.tableName())).append(".\"\"\"\n");
             if (p.values().stream().anyMatch(v -> v.matches(".*\\bn\\b.*"))) {
                 b.append("    n = serial(").append(PythonEscapes.stringLiteral(t.tableName())).append(")\n");
@@ -98,7 +98,7 @@ final class TestCode {
                 p.forEach((k, v) -> b.append("        ").append(PythonEscapes.stringLiteral(k)).append(": ").append(v).append(",\n"));
                 b.append("    }\n");
             }
-            b.append("\n\ndef create_").append(m).append("(client: TestClient) -> dict[str, Any]:\n");
+            b.append("\n\ndef create_").append(m).append("(client: Client) -> dict[str, Any]:\n");
             b.append("    \"\"\"Creates a row of ").append(PythonEscapes.docstring(t.tableName())).append(" through the API; returns its body.\"\"\"\n");
             b.append("    return created(client, ").append(PythonEscapes.stringLiteral("/" + t.tableName())).append(", ")
                     .append(m).append("_payload(client))\n");
@@ -120,7 +120,7 @@ final class TestCode {
         }
         List<String> keyNames = api.keys().stream().map(k -> PythonEscapes.stringLiteral(k.column().attribute())).toList();
         StringBuilder b = new StringBuilder();
-        b.append("\ndef test_round_trip(client: TestClient) -> None:\n");
+        b.append("\ndef test_round_trip(client: Client) -> None:\n");
         b.append("    payload = factories.").append(m).append("_payload(client)\n");
         b.append("    response = client.post(").append(prefix).append(", json=payload)\n");
         b.append("    assert response.status_code == 201, response.text\n");
@@ -162,11 +162,11 @@ final class TestCode {
                 b.append("    assert client.get(").append(prefix).append(", params=key).json()[\"items\"] == []\n");
             }
         }
-        b.append("\n\ndef test_unknown_key_is_404(client: TestClient) -> None:\n");
+        b.append("\n\ndef test_unknown_key_is_404(client: Client) -> None:\n");
         b.append("    response = client.get(").append(PythonEscapes.stringLiteral(api.prefix() + missingPath(api))).append(")\n");
         b.append("    assert response.status_code == 404, response.text\n");
         b.append("    assert response.json()[\"detail\"][\"table\"] == ").append(PythonEscapes.stringLiteral(t.tableName())).append("\n");
-        b.append("\n\ndef test_bad_payload_is_422(client: TestClient) -> None:\n");
+        b.append("\n\ndef test_bad_payload_is_422(client: Client) -> None:\n");
         b.append("    assert client.post(").append(prefix).append(", json=[]).status_code == 422\n");
         PlannedColumn str = t.columns().stream().filter(c -> !c.serverManaged() && c.type() == ColumnType.STRING && !c.isForeignKey())
                 .findFirst().orElse(null);
@@ -179,7 +179,7 @@ final class TestCode {
                 .findFirst().orElse(null);
         if (unique != null) {
             String attr = PythonEscapes.stringLiteral(unique.attribute());
-            b.append("\n\ndef test_duplicate_unique_value_is_409(client: TestClient) -> None:\n");
+            b.append("\n\ndef test_duplicate_unique_value_is_409(client: Client) -> None:\n");
             b.append("    first = factories.create_").append(m).append("(client)\n");
             b.append("    payload = factories.").append(m).append("_payload(client)\n");
             b.append("    payload[").append(attr).append("] = first[").append(attr).append("]\n");
@@ -194,7 +194,7 @@ final class TestCode {
                     || !api.keys().get(0).column().name().equals(c.referenced().name())) {
                 continue;
             }
-            b.append("\n\ndef test_").append(c.attribute()).append("_of_a_row(client: TestClient) -> None:\n");
+            b.append("\n\ndef test_").append(c.attribute()).append("_of_a_row(client: Client) -> None:\n");
             b.append("    child = factories.create_").append(child.module()).append("(client)\n");
             b.append("    parent = child[").append(PythonEscapes.stringLiteral(c.fk().attribute())).append("]\n");
             b.append("    response = client.get(f").append(PythonEscapes.stringLiteral(api.prefix() + "/{parent}/" + c.attribute())).append(")\n");
@@ -208,7 +208,7 @@ final class TestCode {
             TableApi target = TableApi.of(plan, l.target());
             String key = PythonEscapes.stringLiteral(api.keys().get(0).column().attribute());
             String otherKey = PythonEscapes.stringLiteral(l.targetKey().attribute());
-            b.append("\n\ndef test_").append(l.attribute()).append("_link_and_unlink(client: TestClient) -> None:\n");
+            b.append("\n\ndef test_").append(l.attribute()).append("_link_and_unlink(client: Client) -> None:\n");
             b.append("    row = factories.create_").append(m).append("(client)[").append(key).append("]\n");
             b.append("    other = factories.create_").append(target.module()).append("(client)[").append(otherKey).append("]\n");
             b.append("    listing = f").append(PythonEscapes.stringLiteral(api.prefix() + "/{row}/" + l.attribute())).append("\n");
