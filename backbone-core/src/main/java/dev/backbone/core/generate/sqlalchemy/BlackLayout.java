@@ -56,7 +56,7 @@ public final class BlackLayout {
         return indent + text.codePointCount(0, text.length()) <= LINE_LENGTH;
     }
 
-    static String pad(int indent) {
+    public static String pad(int indent) {
         return " ".repeat(indent);
     }
 
