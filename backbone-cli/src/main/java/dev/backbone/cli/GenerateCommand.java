@@ -37,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME",
-            description = "Targets to render, comma separated (default: sqlalchemy,sql,migrations).")
+            description = "Targets to render, comma separated (default: sqlalchemy,sql,migrations,fastapi).")
     List<String> targets = GenerateRequest.DEFAULT_TARGETS;
 
     @Option(names = "--templates", paramLabel = "DIR",

@@ -130,6 +130,40 @@ public record PlannedColumn(
     }
 
     /**
+     * Set by the database or the application, never by an API client: an autoincrement key and
+     * the columns the table options add (timestamps, soft delete). A generated API returns such
+     * a column but does not accept it in a create or update body.
+     */
+    public boolean serverManaged() {
+        return autoincrement || origin != Origin.DECLARED;
+    }
+
+    /**
+     * Whether a client may leave it out of a create body: it is nullable, has a database
+     * default, or is server-managed.
+     */
+    public boolean optionalOnCreate() {
+        return nullable || defaultValue != null || serverManaged();
+    }
+
+    /**
+     * Whether a generated list route filters on it by equality: declared key, foreign key,
+     * unique, indexed, Enum and Boolean columns (the ones an index or a small domain makes
+     * cheap and useful to match), never JSON or binary values.
+     */
+    public boolean filterable() {
+        if (origin != Origin.DECLARED || type == ColumnType.JSON || type == ColumnType.LARGE_BINARY) {
+            return false;
+        }
+        return primaryKey || isForeignKey() || unique || indexed || type == ColumnType.ENUM || type == ColumnType.BOOLEAN;
+    }
+
+    /** Whether a list can be sorted by it: every column but JSON and binary values. */
+    public boolean sortable() {
+        return type != ColumnType.JSON && type != ColumnType.LARGE_BINARY;
+    }
+
+    /**
      * An Enum column's labels and names: the Python class, and the database type (PostgreSQL
      * CREATE TYPE), both unique in the project; {@code memberNames[i]} is the Python member of
      * {@code values[i]} (a safe, distinct UPPER_SNAKE identifier). A foreign key to an Enum

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 /**
  * The code_validator agent: proves generated files work. {@code fast} stays in the JVM (the DDL
  * executed on an embedded database for the dialect; the models' structure); {@code full} also
- * runs the Python toolchain when one is available (syntax, pyflakes, black --check,
- * mypy --strict, import + {@code create_all} on SQLite). A missing toolchain is a SKIPPED check
+ * runs the Python toolchain when one is available (syntax, pyflakes, ruff check, black --check,
+ * mypy --strict, import + {@code create_all} on SQLite, and the generated project's own tests). A missing toolchain is a SKIPPED check
  * with its reason, never a pass.
  */
 public final class CodeValidator {
@@ -45,13 +45,13 @@ public final class CodeValidator {
         if (!py.isEmpty()) {
             checks.addAll(ModelStructureCheck.check(plan, files));
             if (mode == VerifyMode.FULL) {
-                checks.addAll(toolchain(py));
+                checks.addAll(toolchain(py, files));
             }
         }
         return new VerifyReport(mode, checks);
     }
 
-    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py) {
+    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py, List<GeneratedFile> all) {
         PythonToolchain tc = python.get();
         if (!tc.available() || !tc.hasSqlAlchemy2()) {
             return List.of(new VerifyReport.Check("*", "python", VerifyReport.Status.SKIPPED,
@@ -60,7 +60,8 @@ public final class CodeValidator {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("backbone-verify-");
-            for (GeneratedFile f : py) {
+            // every file, not only the Python ones: ruff and pytest read pyproject.toml
+            for (GeneratedFile f : all) {
                 Path p = dir.resolve(f.path());
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, f.content(), StandardCharsets.UTF_8);

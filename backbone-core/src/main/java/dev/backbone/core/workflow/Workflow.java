@@ -16,7 +16,9 @@ import dev.backbone.core.validate.Severity;
 import dev.backbone.core.verify.CodeValidator;
 import dev.backbone.core.verify.VerifyReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -93,6 +95,11 @@ public final class Workflow {
             files.addAll(t.render(plan, templates));
             models = Math.max(models, t.modelCount(plan));
         }
+        // A later target's file replaces an earlier one of the same path: the fastapi
+        // target's requirements.txt includes the models' requirements.
+        Map<String, GeneratedFile> byPath = new LinkedHashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        files = new ArrayList<>(byPath.values());
         files.add(ProjectReadme.render(plan, files, req.targets(), templates));
         return new Rendered(files, models);
     }

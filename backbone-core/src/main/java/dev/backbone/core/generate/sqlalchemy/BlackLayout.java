@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class BlackLayout {
 
-    static final int LINE_LENGTH = 88;
+    public static final int LINE_LENGTH = 88;
 
     private BlackLayout() {}
 
@@ -94,7 +94,7 @@ public final class BlackLayout {
      * {@code target = literal} with an unsplittable value: black wraps the value in parentheses
      * when that makes it fit, and leaves the line long otherwise.
      */
-    static List<String> assignAtom(int indent, String target, String literal) {
+    public static List<String> assignAtom(int indent, String target, String literal) {
         String line = target + " = " + literal;
         if (lenFits(indent, line) || !lenFits(indent + 4, literal)) {
             return List.of(pad(indent) + line);
@@ -107,7 +107,7 @@ public final class BlackLayout {
         return importFrom(0, module, names);
     }
 
-    static List<String> importFrom(int indent, String module, List<String> names) {
+    public static List<String> importFrom(int indent, String module, List<String> names) {
         String line = "from " + module + " import " + String.join(", ", names);
         if (fit(indent, line) == Fit.YES) {
             return List.of(pad(indent) + line);
