@@ -137,12 +137,11 @@ final class SchemaInput {
             throw new InputException("cannot read " + name + ": more than --max-size (" + max + " bytes)");
         }
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
             throw new InputException("cannot read " + name + ": not UTF-8 text");
         }

@@ -104,4 +104,19 @@ class InputReadingTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--max-size").contains("lots");
     }
+
+    @Test
+    void aLeadingByteOrderMarkIsIgnoredAndColumnsCountFromAfterIt() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] doc = "{\"project_name\": 7}".getBytes(StandardCharsets.UTF_8);
+        byte[] both = new byte[bom.length + doc.length];
+        System.arraycopy(bom, 0, both, 0, 3);
+        System.arraycopy(doc, 0, both, 3, doc.length);
+        Path f = tmp.resolve("bom.json");
+        Files.write(f, both);
+        CliRunner.Run file = CliRunner.run("validate", f.toString());
+        CliRunner.Run piped = withStdin(both, "validate", "-");
+        assertThat(file.out()).contains(f + ":1:18: error:").doesNotContain("JSON_SYNTAX_ERROR");
+        assertThat(piped.out()).contains("<stdin>:1:18: error:").doesNotContain("JSON_SYNTAX_ERROR");
+    }
 }

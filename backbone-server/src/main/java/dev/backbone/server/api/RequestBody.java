@@ -1,5 +1,6 @@
 package dev.backbone.server.api;
 
+import dev.backbone.core.json.PositionalJsonParser;
 import dev.backbone.server.metrics.HttpMetricsFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -42,11 +43,12 @@ final class RequestBody {
         }
         request.setAttribute(HttpMetricsFilter.BODY_BYTES_ATTRIBUTE, (long) bytes.length);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            // The engine's byte-order-mark rule, applied to the whole body: positions count from after it.
+            return PositionalJsonParser.withoutByteOrderMark(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+                    .toString());
         } catch (CharacterCodingException e) {
             throw ApiErrors.badRequest("the request body is not UTF-8 text", FindingView.error("JSON_SYNTAX_ERROR",
                     "the request body is not valid UTF-8"), failedShape);
