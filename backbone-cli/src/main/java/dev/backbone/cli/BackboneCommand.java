@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DesignCommand.class,
             ReviewCommand.class,
             ServeCommand.class,
+            TokenCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })
