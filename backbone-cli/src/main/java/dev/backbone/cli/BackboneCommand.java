@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DesignCommand.class,
             ReviewCommand.class,
             ServeCommand.class,
+            TokenCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -33,6 +34,17 @@ public final class BackboneCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final java.io.InputStream stdin;
+
+    BackboneCommand(java.io.InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** What {@code -} as a schema file reads. */
+    java.io.InputStream stdin() {
+        return stdin;
+    }
 
     @Override
     public void run() {
@@ -47,7 +59,12 @@ public final class BackboneCommand implements Runnable {
 
     /** Runs the CLI with the given writers (tests capture output this way). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new BackboneCommand());
+        return execute(args, System.in, out, err);
+    }
+
+    /** Runs the CLI with the given standard input and writers. */
+    public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BackboneCommand(in));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);

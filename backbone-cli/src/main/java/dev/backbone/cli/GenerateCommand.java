@@ -68,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
-        Path file = input.path(cl);
+        Path file = input.displayPath(cl);
         VerifyMode mode;
         try {
             mode = VerifyMode.parse(verify);
@@ -83,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = SchemaInput.read(file);
+            text = input.text(cl);
             ProjectWriter.checkWritable(output, force);
         } catch (SchemaInput.InputException | IOException e) {
             err.println("backbone-ai: " + e.getMessage());

@@ -95,9 +95,14 @@ final class SchemaIntake {
                     errors, warnings, info, null, shape);
         }
         if (strict && !warnings.isEmpty()) {
+            // Under strict_validation the warnings are what refuses the schema, so they are its errors.
+            List<FindingView> promoted = warnings.stream()
+                    .map(w -> new FindingView(Severity.ERROR.wire(), w.code(), w.message(), w.path(), w.line(), w.column()))
+                    .toList();
             throw ApiErrors.withFindings(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid schema",
-                    "strict_validation is on and the schema has " + warnings.size() + " warning(s)",
-                    errors, warnings, info, null, shape);
+                    "strict_validation is on and the schema has " + warnings.size() + " warning(s); the first: "
+                            + promoted.get(0).message() + " (" + promoted.get(0).path() + ", line " + promoted.get(0).line() + ")",
+                    promoted, List.of(), info, null, shape);
         }
     }
 

@@ -62,7 +62,12 @@ public record Settings(
     }
 
     /** {@code API_HOST}, {@code API_PORT}; graceful shutdown: {@code SHUTDOWN_TIMEOUT}, {@code SHUTDOWN_DELAY}. */
-    public record Server(String host, int port, boolean portExplicit, Duration shutdownTimeout, Duration shutdownDelay) {}
+    /**
+     * @param requestReadTimeout how long a read of the request (headers or body) may wait for the
+     *     client's next bytes before the request is answered 408 ({@code REQUEST_READ_TIMEOUT})
+     */
+    public record Server(String host, int port, boolean portExplicit, Duration shutdownTimeout, Duration shutdownDelay,
+            Duration requestReadTimeout) {}
 
     /**
      * LLM configuration: the default provider, each provider's key/model, the per-agent

@@ -107,7 +107,8 @@ public final class SettingsLoader {
                 v.port("API_PORT", 8000, false),
                 portText != null,
                 Duration.ofSeconds(v.integer("SHUTDOWN_TIMEOUT", 30, 0, 3600)),
-                Duration.ofMillis(Math.round(v.decimal("SHUTDOWN_DELAY", 0, 0, 600) * 1000)));
+                Duration.ofMillis(Math.round(v.decimal("SHUTDOWN_DELAY", 0, 0, 600) * 1000)),
+                v.duration("REQUEST_READ_TIMEOUT", Duration.ofSeconds(20)));
         Settings.Metrics metrics = new Settings.Metrics(v.bool("ENABLE_METRICS", true), v.port("METRICS_PORT", 0, true));
         if (metrics.separatePort() && metrics.port() == server.port()) {
             metrics = new Settings.Metrics(true, 0);

@@ -9,6 +9,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -60,15 +62,22 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(Settings settings) {
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors(settings.security()));
+        CorsConfiguration config = cors(settings.security());
+        CorsConfigurationSource source;
+        if (settings.security().corsOrigins().isEmpty()) {
+            // No origin is listed: a preflight is refused (403, as documented); other requests get no grant,
+            // so a browser keeps their answers from the page, and same-origin pages behind a proxy keep working.
+            source = request -> CorsUtils.isPreFlightRequest(request) ? config : null;
+        } else {
+            UrlBasedCorsConfigurationSource urls = new UrlBasedCorsConfigurationSource();
+            urls.registerCorsConfiguration("/**", config);
+            source = urls;
+        }
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new JsonCorsProcessor());
         FilterRegistrationBean<CorsFilter> r = new FilterRegistrationBean<>(filter);
         r.setOrder(CORS_FILTER_ORDER);
         r.addUrlPatterns("/*");
-        // No CORS_ORIGINS: no filter, so no cross-origin grants (browsers then refuse to share responses).
-        r.setEnabled(!settings.security().corsOrigins().isEmpty());
         return r;
     }
 

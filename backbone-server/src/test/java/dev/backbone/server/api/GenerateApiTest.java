@@ -102,7 +102,12 @@ class GenerateApiTest {
         assertThat(r.statusCode()).isEqualTo(422);
         JsonNode b = Json.parse(r.body());
         assertThat(b.get("message").asString()).contains("strict_validation");
-        assertThat(b.get("warnings")).isNotEmpty();
+        assertThat(b.get("errors")).as("the findings that refused it are errors under strict_validation").isNotEmpty();
+        JsonNode f = b.get("errors").get(0);
+        assertThat(f.get("code").asString()).isEqualTo("STRING_NO_LENGTH");
+        assertThat(f.get("severity").asString()).isEqualTo("error");
+        assertThat(f.get("line").asInt()).isPositive();
+        assertThat(b.get("warnings")).isEmpty();
     }
 
     @Test
