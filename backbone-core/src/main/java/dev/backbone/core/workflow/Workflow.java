@@ -66,7 +66,7 @@ public final class Workflow {
             int[] models = {0};
             stage(STAGE_GENERATE, CODE_GENERATOR, listener, () -> {
                 for (Target t : targets) {
-                    files.addAll(t.render(v.plan(), templates));
+                    files.addAll(Tools.call(listener, "render:" + t.name(), () -> t.render(v.plan(), templates), r -> true));
                     models[0] = Math.max(models[0], t.modelCount(v.plan()));
                 }
                 files.add(ProjectReadme.render(v.plan(), files, req.targets(), templates));
@@ -74,7 +74,7 @@ public final class Workflow {
             });
             listener.filesGenerated(v.plan().projectName(), files.size(),
                     files.stream().mapToLong(GeneratedFile::lines).sum(), models[0]);
-            VerifyReport report = stage(STAGE_VERIFY, CODE_VALIDATOR, listener, () -> codeValidator.verify(v.plan(), files, req.verify()));
+            VerifyReport report = stage(STAGE_VERIFY, CODE_VALIDATOR, listener, () -> codeValidator.verify(v.plan(), files, req.verify(), listener));
             GenerationOutcome out = new GenerationOutcome(v, files, report, models[0]);
             listener.workflowFinished("generation", out.status(), System.nanoTime() - start);
             return out;
@@ -95,6 +95,9 @@ public final class Workflow {
             findings.addAll(new SchemaValidator(limits).validate(r.schema(), r.findings()));
             return r;
         }, () -> findings.stream().noneMatch(Finding::isError));
+        listener.schemaChecked(read.schema() == null ? null : read.schema().projectName(),
+                read.schema() == null ? 0 : read.schema().tables().size(), (int) count(findings, Severity.ERROR),
+                (int) count(findings, Severity.WARNING), (int) count(findings, Severity.INFO));
         if (read.schema() == null || findings.stream().anyMatch(Finding::isError)) {
             listener.agentError(SCHEMA_VALIDATOR, "invalid_schema");
             return new ValidationOutcome(read.schema(), findings, null);
