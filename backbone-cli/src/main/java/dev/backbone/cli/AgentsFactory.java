@@ -15,6 +15,7 @@ final class AgentsFactory {
 
     /** @throws IllegalArgumentException naming the variable when the configuration is bad */
     static Agents create() {
-        return Agents.from(EnvFile.merged(Path.of(".env"), environment.get()), new Workflow(), Limits.DEFAULTS);
+        return Agents.from(EnvFile.merged(Path.of(".env"), environment.get()), new Workflow(), Limits.DEFAULTS,
+                CliTracing.llmListeners());
     }
 }
