@@ -207,11 +207,15 @@ public record Settings(
         }
     }
 
-    /** Every configured secret value, for log redaction. */
+    /** Every configured secret value, for log redaction (the OTLP header values included: they hold collector tokens). */
     public List<String> secretValues() {
-        return java.util.stream.Stream.concat(
+        java.util.stream.Stream<Secret> headers = tracing.otel().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("OTEL_EXPORTER_OTLP") && e.getKey().endsWith("HEADERS"))
+                .flatMap(e -> java.util.Arrays.stream(e.getValue().split(",")))
+                .map(pair -> new Secret(pair.contains("=") ? pair.substring(pair.indexOf('=') + 1).strip() : ""));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.concat(
                         llm.providers().values().stream().map(Provider::apiKey),
-                        java.util.stream.Stream.of(tracing.apiKey(), security.apiKey(), security.jwtSecretKey()))
+                        java.util.stream.Stream.of(tracing.apiKey(), security.apiKey(), security.jwtSecretKey())), headers)
                 .filter(Secret::isSet)
                 .map(Secret::value)
                 .toList();
