@@ -45,6 +45,14 @@ public final class TracingService implements AutoCloseable {
     private static final AttributeKey<String> SERVICE_VERSION = AttributeKey.stringKey("service.version");
     private static final AttributeKey<String> DEPLOYMENT_ENVIRONMENT = AttributeKey.stringKey("deployment.environment.name");
 
+    /**
+     * The OTLP exporter and the batch processor log every failed export with a stack trace; {@link ExportStats}
+     * counts them and warns once a minute instead. Held here so the level is not collected away.
+     */
+    private static final java.util.logging.Logger EXPORTER_LOG = java.util.logging.Logger.getLogger("io.opentelemetry.exporter");
+    private static final java.util.logging.Logger PROCESSOR_LOG =
+            java.util.logging.Logger.getLogger("io.opentelemetry.sdk.trace.export.BatchSpanProcessor");
+
     private final OpenTelemetry otel;
     private final OpenTelemetrySdk sdk;
     private final Tracer tracer;
@@ -78,6 +86,8 @@ public final class TracingService implements AutoCloseable {
         if (!config.on()) {
             return off();
         }
+        EXPORTER_LOG.setLevel(java.util.logging.Level.OFF);
+        PROCESSOR_LOG.setLevel(java.util.logging.Level.OFF);
         ExportStats stats = new ExportStats();
         List<Map<String, Object>> destinations = new ArrayList<>();
         Map<String, String> properties = new HashMap<>();
@@ -94,8 +104,9 @@ public final class TracingService implements AutoCloseable {
                 .addResourceCustomizer((r, c) -> r.merge(Resource.create(Attributes.of(
                         SERVICE_VERSION, version, DEPLOYMENT_ENVIRONMENT, environment))))
                 .addSpanExporterCustomizer((e, c) -> {
-                    destinations.add(destination("collector", collectorEndpoint(c)));
-                    return stats.counting(e);
+                    Map<String, Object> d = destination("collector", collectorEndpoint(c));
+                    destinations.add(d);
+                    return stats.counting(e, "collector " + d.get("endpoint_host"));
                 })
                 .addMeterProviderCustomizer((b, c) -> b.registerMetricReader(stats.reader()))
                 .addTracerProviderCustomizer((b, c) -> config.langSmith() ? langSmith(b, c, config, stats, destinations) : b)
@@ -114,9 +125,10 @@ public final class TracingService implements AutoCloseable {
                 .setTimeout(timeout(c))
                 .setMeterProvider(io.opentelemetry.api.metrics.MeterProvider.noop())
                 .build();
-        destinations.add(destination("langsmith", endpoint));
+        Map<String, Object> d = destination("langsmith", endpoint);
+        destinations.add(d);
         SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(stats.reader()).build();
-        return b.addSpanProcessor(BatchSpanProcessor.builder(stats.counting(exporter))
+        return b.addSpanProcessor(BatchSpanProcessor.builder(stats.counting(exporter, "langsmith " + d.get("endpoint_host")))
                 .setScheduleDelay(c.getDuration("otel.bsp.schedule.delay", Duration.ofSeconds(5)))
                 .setMaxQueueSize(c.getInt("otel.bsp.max.queue.size", 2048))
                 .setMaxExportBatchSize(c.getInt("otel.bsp.max.export.batch.size", 512))

@@ -42,7 +42,7 @@ class CollectorDownTest {
     int port;
 
     @Test
-    void requestsSucceedAndTheUndeliveredSpansAreCounted() throws InterruptedException {
+    void requestsSucceedAndTheUndeliveredSpansAreCounted() throws InterruptedException, IOException {
         Http http = new Http(port);
         for (int i = 0; i < 20; i++) {
             HttpResponse<String> r = http.post("/api/v1/validate", Examples.request("simple_schema.json"),
@@ -61,5 +61,7 @@ class CollectorDownTest {
         assertThat(dropped).isPositive();
         PromText metrics = PromText.parse(http.get("/metrics").body());
         assertThat(metrics.sum("backbone_tracing_spans_dropped_total", java.util.Map.of())).isPositive();
+        String log = Files.readString(Path.of("target/test-logs/app.log"));
+        assertThat(log).contains("Tracing export to collector 127.0.0.1:").doesNotContain("HttpExporter");
     }
 }
