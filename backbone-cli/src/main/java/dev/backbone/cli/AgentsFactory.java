@@ -15,7 +15,7 @@ final class AgentsFactory {
 
     /** @throws IllegalArgumentException naming the variable (or the {@code .env} line) when the configuration is bad */
     static Agents create() {
-        return Agents.from(variables(Path.of(".env")), new Workflow(), Limits.DEFAULTS);
+        return Agents.from(variables(Path.of(".env")), new Workflow(), Limits.DEFAULTS, CliTracing.llmListeners());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.backbone.cli;
 
+import dev.backbone.server.config.ConfigurationException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,6 +54,32 @@ public final class BackboneCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 
+    /**
+     * Runs the chosen command inside its trace ({@link CliTracing}); {@code serve} traces its
+     * requests itself, and help and version output are not traced.
+     */
+    private static int traced(CommandLine.ParseResult parsed) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine last = chain.get(chain.size() - 1);
+        String name = last.getCommandName();
+        if (chain.size() < 2 || name.equals("serve") || name.equals("help") || name.equals("version")
+                || last.isUsageHelpRequested() || last.isVersionHelpRequested()) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        CliTracing tracing;
+        try {
+            tracing = CliTracing.start(name);
+        } catch (ConfigurationException e) {
+            last.getErr().println("backbone-ai: " + e.getMessage());
+            return USAGE;
+        }
+        try (tracing) {
+            int code = new CommandLine.RunLast().execute(parsed);
+            tracing.exitCode(code);
+            return code;
+        }
+    }
+
     /** Runs the CLI with the process's stdout/stderr. */
     public static int execute(String[] args) {
         return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -83,6 +111,7 @@ public final class BackboneCommand implements Runnable {
             c.getErr().flush();
             return USAGE;
         });
+        cl.setExecutionStrategy(BackboneCommand::traced);
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -53,7 +53,7 @@ final class DesignCommand implements Callable<Integer> {
             cl.getErr().println("backbone-ai: " + agents.status().message());
             return BackboneCommand.USAGE;
         }
-        Design d = agents.designer().design(description, dev.backbone.core.workflow.WorkflowListener.NONE);
+        Design d = agents.designer().design(description, CliTracing.listener(dev.backbone.core.workflow.WorkflowListener.NONE));
         if (d.schemaText() == null) {
             cl.getErr().println("backbone-ai: the LLM gave no schema (" + d.errorType() + "): " + d.message());
             return BackboneCommand.USAGE;

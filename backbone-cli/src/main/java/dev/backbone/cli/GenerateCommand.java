@@ -90,7 +90,8 @@ final class GenerateCommand implements Callable<Integer> {
             return BackboneCommand.USAGE;
         }
         GenerateRequest req = new GenerateRequest(file.toString(), text, targets, templateDir, mode, Limits.DEFAULTS, strict);
-        GenerationOutcome g = new Workflow().generate(req, verbose ? new ProgressListener(err) : dev.backbone.core.workflow.WorkflowListener.NONE);
+        GenerationOutcome g = new Workflow().generate(req,
+                CliTracing.listener(verbose ? new ProgressListener(err) : dev.backbone.core.workflow.WorkflowListener.NONE));
         if (!g.validation().valid() || g.files().isEmpty()) {
             report(out, file, g);
             return BackboneCommand.INVALID;

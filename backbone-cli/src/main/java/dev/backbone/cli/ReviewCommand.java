@@ -49,7 +49,7 @@ final class ReviewCommand implements Callable<Integer> {
             cl.getErr().println("backbone-ai: " + agents.status().message());
             return BackboneCommand.USAGE;
         }
-        Review r = agents.reviewer().review(text, v, WorkflowListener.NONE);
+        Review r = agents.reviewer().review(text, v, CliTracing.listener(WorkflowListener.NONE));
         if (!r.ok()) {
             cl.getErr().println("backbone-ai: review failed (" + r.errorType() + "): " + r.message());
             return BackboneCommand.USAGE;

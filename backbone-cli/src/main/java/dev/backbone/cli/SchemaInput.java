@@ -57,7 +57,7 @@ final class SchemaInput {
         try {
             String text = text(cl);
             return new Loaded(displayPath(cl), text, new dev.backbone.core.workflow.Workflow().validate(text,
-                    dev.backbone.core.validate.Limits.DEFAULTS, dev.backbone.core.workflow.WorkflowListener.NONE));
+                    dev.backbone.core.validate.Limits.DEFAULTS, CliTracing.listener(dev.backbone.core.workflow.WorkflowListener.NONE)));
         } catch (InputException e) {
             cl.getErr().println("backbone-ai: " + e.getMessage());
             return null;

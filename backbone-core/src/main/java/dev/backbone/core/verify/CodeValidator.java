@@ -4,6 +4,8 @@ import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.sql.EmbeddedDdlCheck;
+import dev.backbone.core.workflow.Tools;
+import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.core.write.ProjectWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,24 +36,33 @@ public final class CodeValidator {
     }
 
     public VerifyReport verify(Plan plan, List<GeneratedFile> files, VerifyMode mode) {
+        return verify(plan, files, mode, WorkflowListener.NONE);
+    }
+
+    /** As {@link #verify(Plan, List, VerifyMode)}, each check reported to {@code listener} as a tool call. */
+    public VerifyReport verify(Plan plan, List<GeneratedFile> files, VerifyMode mode, WorkflowListener listener) {
         if (mode == VerifyMode.NONE) {
             return VerifyReport.none();
         }
         List<VerifyReport.Check> checks = new ArrayList<>();
         if (files.stream().anyMatch(f -> f.path().equals("schema.sql"))) {
-            checks.addAll(new EmbeddedDdlCheck().check(plan, files));
+            checks.addAll(Tools.call(listener, "ddl_check", () -> new EmbeddedDdlCheck().check(plan, files), CodeValidator::passed));
         }
         List<GeneratedFile> py = files.stream().filter(f -> f.path().endsWith(".py")).toList();
         if (!py.isEmpty()) {
-            checks.addAll(ModelStructureCheck.check(plan, files));
+            checks.addAll(Tools.call(listener, "model_structure", () -> ModelStructureCheck.check(plan, files), CodeValidator::passed));
             if (mode == VerifyMode.FULL) {
-                checks.addAll(toolchain(py, files));
+                checks.addAll(toolchain(py, files, listener));
             }
         }
         return new VerifyReport(mode, checks);
     }
 
-    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py, List<GeneratedFile> all) {
+    private static boolean passed(List<VerifyReport.Check> checks) {
+        return checks.stream().noneMatch(c -> c.status() == VerifyReport.Status.FAILED);
+    }
+
+    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py, List<GeneratedFile> all, WorkflowListener listener) {
         PythonToolchain tc = python.get();
         if (!tc.available() || !tc.hasSqlAlchemy2()) {
             return List.of(new VerifyReport.Check("*", "python", VerifyReport.Status.SKIPPED,
@@ -66,12 +77,24 @@ public final class CodeValidator {
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, f.content(), StandardCharsets.UTF_8);
             }
-            return tc.checkProject(dir, py.stream().map(GeneratedFile::path).toList());
+            Path root = dir;
+            List<String> paths = py.stream().map(GeneratedFile::path).toList();
+            List<VerifyReport.Check> out = new ArrayList<>();
+            out.addAll(python(listener, PythonToolchain.SYNTAX, () -> tc.checkSyntax(root, paths)));
+            out.addAll(python(listener, PythonToolchain.PYFLAKES, () -> tc.checkPyflakes(root, paths)));
+            out.addAll(python(listener, PythonToolchain.BLACK, () -> tc.checkBlack(root, paths)));
+            out.addAll(python(listener, PythonToolchain.MYPY, () -> tc.checkMypy(root, paths)));
+            out.addAll(python(listener, PythonToolchain.CREATE_ALL, () -> tc.checkCreateAll(root, List.of("app"))));
+            return out;
         } catch (IOException e) {
             return List.of(new VerifyReport.Check("*", "python", VerifyReport.Status.FAILED,
                     "cannot write the files for checking: " + e.getMessage()));
         } finally {
             ProjectWriter.deleteTree(dir);
         }
+    }
+
+    private static List<VerifyReport.Check> python(WorkflowListener l, String check, Supplier<List<VerifyReport.Check>> run) {
+        return Tools.call(l, "python:" + check, run, CodeValidator::passed);
     }
 }

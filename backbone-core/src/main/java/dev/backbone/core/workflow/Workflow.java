@@ -66,11 +66,11 @@ public final class Workflow {
                 listener.workflowFinished("generation", "failed", System.nanoTime() - start);
                 return new GenerationOutcome(v, List.of(), VerifyReport.none(), 0);
             }
-            Rendered rendered = stage(STAGE_GENERATE, CODE_GENERATOR, listener, () -> render(v.plan(), targets, req, templates));
+            Rendered rendered = stage(STAGE_GENERATE, CODE_GENERATOR, listener, () -> render(v.plan(), targets, req, templates, listener));
             List<GeneratedFile> files = rendered.files();
             listener.filesGenerated(v.plan().projectName(), files.size(),
                     files.stream().mapToLong(GeneratedFile::lines).sum(), rendered.models());
-            VerifyReport report = stage(STAGE_VERIFY, CODE_VALIDATOR, listener, () -> codeValidator.verify(v.plan(), files, req.verify()));
+            VerifyReport report = stage(STAGE_VERIFY, CODE_VALIDATOR, listener, () -> codeValidator.verify(v.plan(), files, req.verify(), listener));
             GenerationOutcome out = new GenerationOutcome(v, files, report, rendered.models());
             listener.workflowFinished("generation", out.status(), System.nanoTime() - start);
             return out;
@@ -88,11 +88,12 @@ public final class Workflow {
         }
     }
 
-    private static Rendered render(Plan plan, List<Target> targets, GenerateRequest req, TemplateRenderer templates) {
+    private static Rendered render(Plan plan, List<Target> targets, GenerateRequest req, TemplateRenderer templates,
+            WorkflowListener listener) {
         List<GeneratedFile> files = new ArrayList<>();
         int models = 0;
         for (Target t : targets) {
-            files.addAll(t.render(plan, templates));
+            files.addAll(Tools.call(listener, "render:" + t.name(), () -> t.render(plan, templates), r -> true));
             models = Math.max(models, t.modelCount(plan));
         }
         // A later target's file replaces an earlier one of the same path: the fastapi

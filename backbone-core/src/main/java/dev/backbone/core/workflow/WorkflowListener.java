@@ -31,6 +31,17 @@ public interface WorkflowListener {
     /** {@code errorType} is a short bounded word: {@code invalid_schema}, {@code exception class name}, ... */
     default void agentError(String agent, String errorType) {}
 
+    /**
+     * One tool call inside an agent: a target's template render ({@code render:<target>}), the
+     * DDL check, the models' structure check, each Python check ({@code python:<check>}).
+     */
+    default void toolStarted(String tool) {}
+
+    default void toolFinished(String tool, long nanos, boolean success) {}
+
+    /** The document read and checked: its project name (null when unreadable), table count and finding counts. */
+    default void schemaChecked(String projectName, int tables, int errors, int warnings, int infos) {}
+
     default void filesGenerated(String projectName, int files, long lines, int models) {}
 
     /** One LLM call with the provider's reported usage; {@code errorType} is null on success. */

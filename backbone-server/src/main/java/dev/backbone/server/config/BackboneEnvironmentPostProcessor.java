@@ -156,5 +156,8 @@ public final class BackboneEnvironmentPostProcessor implements EnvironmentPostPr
         // A WARNING per unknown path or per start-up would drown real warnings.
         p.put("logging.level.org.springframework.web.servlet.PageNotFound", "ERROR");
         p.put("logging.level.org.springdoc.core.events", "ERROR");
+        // Failed span exports: counted and told once a minute by the tracing package, not a stack trace each.
+        p.put("logging.level.io.opentelemetry.exporter", "OFF");
+        p.put("logging.level.io.opentelemetry.sdk.trace.export.BatchSpanProcessor", "OFF");
     }
 }

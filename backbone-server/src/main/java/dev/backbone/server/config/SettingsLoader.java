@@ -100,7 +100,8 @@ public final class SettingsLoader {
                 v.oneOf("LOG_FORMAT", "text", List.of("text", "json")).toLowerCase(Locale.ROOT),
                 Path.of(v.string("LOG_DIR", "logs")),
                 v.size("LOG_MAX_FILE_SIZE", 10L * 1024 * 1024) + "",
-                v.integer("LOG_RETENTION_DAYS", 30, 1, 3650));
+                v.integer("LOG_RETENTION_DAYS", 30, 1, 3650),
+                v.bool("LOG_HEALTH_REQUESTS", true));
         String portText = raw("API_PORT");
         Settings.Server server = new Settings.Server(
                 v.string("API_HOST", "0.0.0.0"),
@@ -113,11 +114,7 @@ public final class SettingsLoader {
         if (metrics.separatePort() && metrics.port() == server.port()) {
             metrics = new Settings.Metrics(true, 0);
         }
-        Settings.Tracing tracing = new Settings.Tracing(
-                v.bool("LANGCHAIN_TRACING_V2", false),
-                v.secret("LANGCHAIN_API_KEY"),
-                v.string("LANGCHAIN_PROJECT", "BackBone-AI"),
-                v.url("LANGCHAIN_ENDPOINT", "https://api.smith.langchain.com"));
+        Settings.Tracing tracing = tracing();
         Settings.Security security = security();
         Settings.Input input = new Settings.Input(
                 v.size("MAX_JSON_SIZE", 10L * 1024 * 1024),
@@ -132,6 +129,57 @@ public final class SettingsLoader {
         ScaleOut scaleOut = ScaleOutLoader.load(v);
         v.throwIfInvalid();
         return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir, scaleOut);
+    }
+
+    /**
+     * Only the tracing variables (for the CLI's commands, which trace like the service but must
+     * not fail on a bad {@code API_PORT}).
+     *
+     * @throws ConfigurationException naming each bad tracing variable
+     */
+    public static Settings.Tracing loadTracing(Function<String, String> environment, Set<String> environmentNames,
+            Path dotEnvFile) {
+        Map<String, String> dotEnv = DotEnv.load(dotEnvFile);
+        Set<String> names = new TreeSet<>(environmentNames);
+        names.addAll(dotEnv.keySet());
+        SettingsLoader loader = new SettingsLoader(n -> {
+            String value = environment.apply(n);
+            return value != null ? value : dotEnv.get(n);
+        }, names);
+        Settings.Tracing t = loader.tracing();
+        loader.v.throwIfInvalid();
+        return t;
+    }
+
+    /** The OTLP protocols the exporter on the class path speaks. */
+    private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf");
+
+    private Settings.Tracing tracing() {
+        Map<String, String> otel = new java.util.TreeMap<>();
+        for (String name : names) {
+            String value = name.startsWith("OTEL_") ? raw(name) : null;
+            if (value != null) {
+                otel.put(name, value);
+            }
+        }
+        for (String endpoint : List.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")) {
+            if (otel.containsKey(endpoint)) {
+                v.url(endpoint, null);
+            }
+        }
+        for (String protocol : List.of("OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL")) {
+            if (otel.containsKey(protocol)) {
+                v.oneOf(protocol, "http/protobuf", OTLP_PROTOCOLS);
+            }
+        }
+        return new Settings.Tracing(
+                v.bool("LANGCHAIN_TRACING_V2", false),
+                v.secret("LANGCHAIN_API_KEY"),
+                v.string("LANGCHAIN_PROJECT", "BackBone-AI"),
+                v.url("LANGCHAIN_ENDPOINT", "https://api.smith.langchain.com"),
+                v.bool("LANGCHAIN_HIDE_INPUTS", false),
+                v.bool("LANGCHAIN_HIDE_OUTPUTS", false),
+                otel);
     }
 
     private Settings.Security security() {
