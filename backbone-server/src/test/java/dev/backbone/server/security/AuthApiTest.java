@@ -110,7 +110,7 @@ class AuthApiTest {
         assertThat(post("/api/v1/validate", "X-API-Key", KEY).statusCode()).isEqualTo(200);
         HttpResponse<String> gen = post("/api/v1/generate", "X-API-Key", KEY);
         assertThat(gen.statusCode()).as(gen.body()).isEqualTo(200);
-        assertThat(Json.parse(gen.body()).get("status").asString()).isEqualTo("completed");
+        assertThat(Json.parse(gen.body()).get("status").asString()).isEqualTo("success");
         assertThat(post("/api/v1/validate", "Authorization", "Bearer " + Tokens.jwt("carol", "validate")).statusCode()).isEqualTo(200);
         assertThat(post("/api/v1/generate", "Authorization", "bearer " + Tokens.jwt("carol", "generate", "validate")).statusCode())
                 .isEqualTo(200);
