@@ -66,6 +66,15 @@ class AuthApiTest {
     }
 
     @Test
+    void theInputFormatSchemaNeedsNoCredential() {
+        HttpResponse<String> r = new Http(port).get("/schema/v1.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(r.body()).get("title").asString()).isEqualTo("BackBone project schema");
+        JsonNode op = Json.parse(new Http(port).get("/openapi.json").body()).get("paths").get("/schema/v1.json").get("get");
+        assertThat(op.has("security")).isFalse();
+    }
+
+    @Test
     void aWrongApiKeyIs401() {
         unauthorized(post("/api/v1/validate", "X-API-Key", "bb-test-api-key-7f3a9c2f"), "the API key is not valid");
         unauthorized(post("/api/v1/validate", "X-API-Key", ""), "the API key is not valid");
