@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ValidateCommand.class,
             PlanCommand.class,
+            DiagramCommand.class,
             GenerateCommand.class,
             DesignCommand.class,
             ReviewCommand.class,
