@@ -60,6 +60,24 @@ class MermaidParserTest {
         }
     }
 
+    /** The generated README's Mermaid block is the same diagram, and parses too. */
+    @Test
+    void theGeneratedReadmesDiagramParses() throws Exception {
+        String text = Files.readString(dev.backbone.core.validate.ProjectRoot.find().resolve("examples/ecommerce_schema.json"));
+        dev.backbone.core.workflow.GenerationOutcome out = new dev.backbone.core.workflow.Workflow().generate(
+                new dev.backbone.core.workflow.GenerateRequest("ecommerce_schema.json", text,
+                        dev.backbone.core.workflow.GenerateRequest.DEFAULT_TARGETS, null,
+                        dev.backbone.core.verify.VerifyMode.NONE, dev.backbone.core.validate.Limits.DEFAULTS, false),
+                dev.backbone.core.workflow.WorkflowListener.NONE);
+        String readme = out.files().stream().filter(f -> f.path().equals("README.md")).findFirst().orElseThrow().content();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```mermaid\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(m.find()).as(readme).isTrue();
+        assertThat(m.group(1)).isEqualTo(MermaidRenderer.render(ErDiagrams.of(
+                DiagramDocuments.plan("examples/ecommerce_schema.json"))));
+        assertThat(parse(List.of(m.group(1))).get(0).isNull()).isTrue();
+    }
+
     /** The parser is real: it refuses a relationship without its label and an entity named like a keyword unquoted. */
     @Test
     void theParserRefusesBrokenDiagrams() throws Exception {
