@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +29,14 @@ public final class SettingsLoader {
     private final Function<String, String> lookup;
     private final Set<String> names;
     private final Values v;
+    private final Predicate<Path> exists;
+    /** Every name this loader looked up: the settings it knows ({@link SettingNames}). */
+    private final Set<String> read = new TreeSet<>();
 
-    private SettingsLoader(Function<String, String> lookup, Set<String> names) {
+    private SettingsLoader(Function<String, String> lookup, Set<String> names, Predicate<Path> exists) {
         this.lookup = lookup;
         this.names = names;
+        this.exists = exists;
         this.v = new Values(this::raw);
     }
 
@@ -44,6 +49,12 @@ public final class SettingsLoader {
      * @throws ConfigurationException with one line naming every bad variable
      */
     public static Settings load(Function<String, String> environment, Set<String> environmentNames, Path dotEnvFile) {
+        return load(environment, environmentNames, dotEnvFile, Files::exists);
+    }
+
+    /** As {@link #load(Function, Set, Path)}, with the file check that finds a container's marker files ({@link Container}). */
+    static Settings load(Function<String, String> environment, Set<String> environmentNames, Path dotEnvFile,
+            Predicate<Path> exists) {
         Map<String, String> dotEnv = DotEnv.load(dotEnvFile);
         Function<String, String> lookup = name -> {
             String value = environment.apply(name);
@@ -51,7 +62,14 @@ public final class SettingsLoader {
         };
         Set<String> names = new TreeSet<>(environmentNames);
         names.addAll(dotEnv.keySet());
-        return new SettingsLoader(lookup, names).build();
+        return new SettingsLoader(lookup, names, exists).build();
+    }
+
+    /** The names a load looks up when nothing is set: every fixed setting name (see {@link SettingNames}). */
+    static Set<String> namesRead() {
+        SettingsLoader loader = new SettingsLoader(n -> null, Set.of(), p -> false);
+        loader.build();
+        return java.util.Collections.unmodifiableSet(loader.read);
     }
 
     /** From the process environment and {@code .env} in the working directory. */
@@ -60,6 +78,7 @@ public final class SettingsLoader {
     }
 
     private String raw(String name) {
+        read.add(name);
         String value = lookup.apply(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -68,7 +87,8 @@ public final class SettingsLoader {
         Settings.App app = new Settings.App(
                 v.string("APP_NAME", "BackBone-AI"),
                 v.string("APP_VERSION", BuildInfo.current().version()),
-                v.oneOf("APP_ENV", "development", List.of("development", "staging", "production")),
+                v.oneOf("APP_ENV", Container.evidence(this::raw, exists) != null ? "production" : "development",
+                        List.of("development", "staging", "production")),
                 v.bool("DEBUG", false));
         String level = v.oneOf("LOG_LEVEL", "INFO", List.of("DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL"))
                 .toUpperCase(Locale.ROOT);
@@ -94,7 +114,7 @@ public final class SettingsLoader {
                 v.secret("LANGCHAIN_API_KEY"),
                 v.string("LANGCHAIN_PROJECT", "BackBone-AI"),
                 v.url("LANGCHAIN_ENDPOINT", "https://api.smith.langchain.com"));
-        Settings.Security security = security();
+        Settings.Security security = security(app.environment());
         Settings.Input input = new Settings.Input(
                 v.size("MAX_JSON_SIZE", 10L * 1024 * 1024),
                 v.integer("MAX_TABLES", 50, 1, 1_000_000),
@@ -109,7 +129,7 @@ public final class SettingsLoader {
         return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir);
     }
 
-    private Settings.Security security() {
+    private Settings.Security security(String environment) {
         boolean auth = v.bool("ENABLE_AUTH", false);
         Secret apiKey = v.secret("API_KEY");
         Secret jwt = v.secret("JWT_SECRET_KEY");
@@ -123,7 +143,8 @@ public final class SettingsLoader {
             v.problem("JWT_SECRET_KEY is shorter than the " + minKeyBytes + " bytes JWT_ALGORITHM=" + algorithm
                     + " needs (RFC 7518); use a random value, e.g. `openssl rand -hex 32`");
         }
-        Settings.RateLimits d = Settings.RateLimits.DEFAULTS;
+        Settings.RateLimits d = "development".equals(environment) ? Settings.RateLimits.DEVELOPMENT
+                : Settings.RateLimits.DEFAULTS;
         Settings.RateLimits limits = new Settings.RateLimits(
                 v.integer("RATE_LIMIT_PUBLIC", d.publicPerMinute(), 1, 1_000_000),
                 v.integer("RATE_LIMIT_AUTHENTICATED", d.authenticatedPerMinute(), 1, 1_000_000),
