@@ -43,6 +43,14 @@ class SettingNamesTest {
                         + " docs/configuration.md).");
     }
 
+    /** An earlier BackBone's .env (names docs/configuration.md says are ignored) and other tools' names stay quiet. */
+    @Test
+    void namesThatAreNotOursButNoTyposAreQuietOutsideTheCommandLine() {
+        List<String> legacy = List.of("API_RELOAD", "API_WORKERS", "OPENAI_TEMPERATURE", "ANTHROPIC_TEMPERATURE",
+                "DATABASE_URL", "GF_SECURITY_ADMIN_PASSWORD", "MAVEN_OPTS", "NODE_OPTIONS", "PYTHONPATH");
+        assertThat(SettingNames.warnings(List.of(), legacy, legacy)).isEmpty();
+    }
+
     @Test
     void knownNamesAndPatternsAreNeverWarned() {
         List<String> names = List.of("LOG_LEVEL", "API_PORT", "APP_ENV", "OPENAI_API_KEY", "ANTHROPIC_MODEL",
