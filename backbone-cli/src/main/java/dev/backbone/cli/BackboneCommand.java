@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ValidateCommand.class,
             PlanCommand.class,
+            DiagramCommand.class,
             GenerateCommand.class,
             DesignCommand.class,
             ReviewCommand.class,

@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class SchemaReader {
 
-    static final Set<String> DOCUMENT_FIELDS = Set.of("project_name", "db_type", "description", "schema");
+    /** {@code $schema} points editors at the published JSON Schema ({@link InputFormatSchema}); its value is not read. */
+    static final Set<String> DOCUMENT_FIELDS = Set.of("$schema", "project_name", "db_type", "description", "schema");
     static final Set<String> TABLE_FIELDS =
             Set.of("table_name", "class_name", "description", "options", "columns", "relationships", "renamed_from");
     static final Set<String> OPTION_FIELDS = Set.of("use_timestamps", "use_soft_delete");

@@ -40,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 class GenerateController {
 
     private static final Logger log = LoggerFactory.getLogger(GenerateController.class);
+    /** The answer's {@code status} when files were generated and passed verification (what clients test for). */
+    static final String SUCCESS = "success";
+    /** The answer's {@code status} when the input was refused or the generated code failed verification. */
+    static final String FAILED = "failed";
     static final Map<String, Boolean> FLAGS =
             Map.of("enable_code_validation", true, "strict_validation", false, "enable_llm_review", false);
 
@@ -84,7 +88,7 @@ class GenerateController {
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = GenerateRequestBody.class))),
             responses = {
-                @ApiResponse(responseCode = "200", description = "status completed (or failed when verification failed)",
+                @ApiResponse(responseCode = "200", description = "status success (or failed when verification failed)",
                         content = {@Content(mediaType = "application/json", schema = @Schema(implementation = GenerateResponse.class)),
                             @Content(mediaType = "application/zip")}),
                 @ApiResponse(responseCode = "400", description = "not JSON (JSON_SYNTAX_ERROR with line/column)"),
@@ -117,7 +121,8 @@ class GenerateController {
         for (VerifyReport.Check c : out.verify().failures()) {
             errors.add(new FindingView("error", "CODE_VALIDATION_FAILED", c.check() + ": " + c.message(), c.path(), 0, 0));
         }
-        if ("failed".equals(out.status())) {
+        String status = apiStatus(out);
+        if (FAILED.equals(status)) {
             log.error("Generated code for {} failed verification: {}", project, errors);
         } else if (wantsZip) {
             return zip(project, out.files());
@@ -127,9 +132,17 @@ class GenerateController {
             files.put(f.path(), f.content());
         }
         SchemaReviews.ReviewView review = body.flags().get("enable_llm_review") ? reviews.attached(body.schemaText(), v) : null;
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new GenerateResponse(out.status(), project,
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new GenerateResponse(status, project,
                 out.files().size(), summary(out, v, verify, t0), files, errors,
                 SchemaIntake.views(findings, Severity.WARNING), SchemaIntake.views(findings, Severity.INFO), review));
+    }
+
+    /**
+     * The API's word for an outcome: {@code success} (the earlier BackBone's, which clients test
+     * for) or {@code failed}. The workflow's own {@code completed} stays the metrics label value.
+     */
+    static String apiStatus(GenerationOutcome out) {
+        return "failed".equals(out.status()) ? FAILED : SUCCESS;
     }
 
     private static ResponseEntity<byte[]> zip(String project, List<GeneratedFile> files) {
@@ -165,7 +178,7 @@ class GenerateController {
     private static Shape shape(String project, Map<String, Object> summary) {
         return (errors, warnings, info) -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", "failed");
+            m.put("status", FAILED);
             m.put("project_name", project);
             m.put("files_generated", 0);
             m.put("summary", summary);

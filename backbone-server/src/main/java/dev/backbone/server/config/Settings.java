@@ -196,8 +196,14 @@ public record Settings(
     public record RateLimits(int publicPerMinute, int authenticatedPerMinute, int generationPerMinute,
             int generationPerHour, int validationPerMinute) {
 
-        /** The contract's numbers. */
+        /** The contract's numbers: staging and production (and so every container, see {@code Container}). */
         public static final RateLimits DEFAULTS = new RateLimits(20, 100, 10, 50, 50);
+
+        /**
+         * {@code APP_ENV=development}: one developer on their own machine, following docs/api.md
+         * or running a script, should never meet a 429; a runaway loop still does.
+         */
+        public static final RateLimits DEVELOPMENT = new RateLimits(1000, 1000, 120, 2000, 1000);
     }
 
     /** The input limits of the security guide; {@link #toLimits()} gives the engine's view. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +31,14 @@ public final class SettingsLoader {
     private final Function<String, String> lookup;
     private final Set<String> names;
     private final Values v;
+    private final Predicate<Path> exists;
+    /** Every name this loader looked up: the settings it knows ({@link SettingNames}). */
+    private final Set<String> read = new TreeSet<>();
 
-    private SettingsLoader(Function<String, String> lookup, Set<String> names) {
+    private SettingsLoader(Function<String, String> lookup, Set<String> names, Predicate<Path> exists) {
         this.lookup = lookup;
         this.names = names;
+        this.exists = exists;
         this.v = new Values(this::raw);
     }
 
@@ -46,10 +51,23 @@ public final class SettingsLoader {
      * @throws ConfigurationException with one line naming every bad variable
      */
     public static Settings load(Function<String, String> environment, Set<String> environmentNames, Path dotEnvFile) {
+        return load(environment, environmentNames, dotEnvFile, Files::exists);
+    }
+
+    /** As {@link #load(Function, Set, Path)}, with the file check that finds a container's marker files ({@link Container}). */
+    static Settings load(Function<String, String> environment, Set<String> environmentNames, Path dotEnvFile,
+            Predicate<Path> exists) {
         Map<String, String> dotEnv = dotEnv(dotEnvFile);
         Set<String> names = new TreeSet<>(environmentNames);
         names.addAll(dotEnv.keySet());
-        return new SettingsLoader(lookup(environment, dotEnv), names).build();
+        return new SettingsLoader(lookup(environment, dotEnv), names, exists).build();
+    }
+
+    /** The names a load looks up when nothing is set: every fixed setting name (see {@link SettingNames}). */
+    static Set<String> namesRead() {
+        SettingsLoader loader = new SettingsLoader(n -> null, Set.of(), p -> false);
+        loader.build();
+        return java.util.Collections.unmodifiableSet(loader.read);
     }
 
     /**
@@ -83,6 +101,7 @@ public final class SettingsLoader {
     }
 
     private String raw(String name) {
+        read.add(name);
         String value = lookup.apply(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -91,7 +110,8 @@ public final class SettingsLoader {
         Settings.App app = new Settings.App(
                 v.string("APP_NAME", "BackBone-AI"),
                 v.string("APP_VERSION", BuildInfo.current().version()),
-                v.oneOf("APP_ENV", "development", List.of("development", "staging", "production")),
+                v.oneOf("APP_ENV", Container.evidence(this::raw, exists) != null ? "production" : "development",
+                        List.of("development", "staging", "production")),
                 v.bool("DEBUG", false));
         String level = v.oneOf("LOG_LEVEL", "INFO", List.of("DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL"))
                 .toUpperCase(Locale.ROOT);
@@ -115,7 +135,7 @@ public final class SettingsLoader {
             metrics = new Settings.Metrics(true, 0);
         }
         Settings.Tracing tracing = tracing();
-        Settings.Security security = security();
+        Settings.Security security = security(app.environment());
         Settings.Input input = new Settings.Input(
                 v.size("MAX_JSON_SIZE", 10L * 1024 * 1024),
                 v.integer("MAX_TABLES", 50, 1, 1_000_000),
@@ -139,13 +159,10 @@ public final class SettingsLoader {
      */
     public static Settings.Tracing loadTracing(Function<String, String> environment, Set<String> environmentNames,
             Path dotEnvFile) {
-        Map<String, String> dotEnv = DotEnv.load(dotEnvFile);
+        Map<String, String> dotEnv = dotEnv(dotEnvFile);
         Set<String> names = new TreeSet<>(environmentNames);
         names.addAll(dotEnv.keySet());
-        SettingsLoader loader = new SettingsLoader(n -> {
-            String value = environment.apply(n);
-            return value != null ? value : dotEnv.get(n);
-        }, names);
+        SettingsLoader loader = new SettingsLoader(lookup(environment, dotEnv), names, Files::exists);
         Settings.Tracing t = loader.tracing();
         loader.v.throwIfInvalid();
         return t;
@@ -182,7 +199,7 @@ public final class SettingsLoader {
                 otel);
     }
 
-    private Settings.Security security() {
+    private Settings.Security security(String environment) {
         boolean auth = v.bool("ENABLE_AUTH", false);
         Secret apiKey = v.secret("API_KEY");
         Secret jwt = v.secret("JWT_SECRET_KEY");
@@ -196,7 +213,8 @@ public final class SettingsLoader {
             v.problem("JWT_SECRET_KEY is shorter than the " + minKeyBytes + " bytes JWT_ALGORITHM=" + algorithm
                     + " needs (RFC 7518); use a random value, e.g. `openssl rand -hex 32`");
         }
-        Settings.RateLimits d = Settings.RateLimits.DEFAULTS;
+        Settings.RateLimits d = "development".equals(environment) ? Settings.RateLimits.DEVELOPMENT
+                : Settings.RateLimits.DEFAULTS;
         Settings.RateLimits limits = new Settings.RateLimits(
                 v.integer("RATE_LIMIT_PUBLIC", d.publicPerMinute(), 1, 1_000_000),
                 v.integer("RATE_LIMIT_AUTHENTICATED", d.authenticatedPerMinute(), 1, 1_000_000),

@@ -110,6 +110,31 @@ final class Values {
         return def;
     }
 
+    /**
+     * A duration as Spring Boot reads one ({@code 500ms}, {@code 30s}, {@code 2m}, ISO-8601 {@code PT1M}),
+     * a bare number being seconds ({@code 90}, {@code 2.5}).
+     */
+    java.time.Duration duration(String name, java.time.Duration def) {
+        String s = raw.apply(name);
+        if (s == null) {
+            return def;
+        }
+        String t = s.strip();
+        java.time.Duration d = null;
+        try {
+            d = t.matches("\\d+(\\.\\d+)?")
+                    ? java.time.Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000))
+                    : org.springframework.boot.convert.DurationStyle.detectAndParse(t, java.time.temporal.ChronoUnit.SECONDS);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (d != null && !d.isNegative() && !d.isZero()) {
+            return d;
+        }
+        problem(name + "='" + s + "' is not a positive duration (seconds, or with ms, s, m, h)");
+        return def;
+    }
+
     /** A byte size as Spring reads one: {@code 10485760}, {@code 512KB}, {@code 10MB}, {@code 1GB} (units of 1024). */
     long size(String name, long def) {
         String s = raw.apply(name);

@@ -38,7 +38,7 @@ class GenerateApiTest {
         JsonNode b = Json.parse(r.body());
         assertThat(b.propertyNames()).contains("status", "project_name", "files_generated", "summary", "generated_files",
                 "errors", "warnings");
-        assertThat(b.get("status").asString()).isEqualTo("completed");
+        assertThat(b.get("status").asString()).isEqualTo("success");
         assertThat(b.get("project_name").asString()).isEqualTo("BlogBackend");
         assertThat(b.get("files_generated").asInt()).isEqualTo(b.get("generated_files").size()).isPositive();
         assertThat(b.get("errors")).isEmpty();
