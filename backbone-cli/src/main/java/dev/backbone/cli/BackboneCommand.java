@@ -6,14 +6,21 @@ import picocli.CommandLine.Command;
 
 /**
  * The root command. Exit codes: 0 success (warnings allowed), 1 the schema or the generated code
- * is invalid, 2 usage or I/O error (missing file, unreadable file, existing output), 3 an internal
- * error (reported in one line; {@code BACKBONE_DEBUG=true} adds the stack trace).
+ * is invalid, 2 usage or I/O error (missing file, unreadable file, existing output, a check asked
+ * for that cannot run), 3 an internal error (reported in one line; {@code BACKBONE_DEBUG=true}
+ * adds the stack trace).
  */
 @Command(
         name = "backbone-ai",
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
-        description = "Turns a JSON description of tables into SQLAlchemy 2.0 models and SQL DDL.",
+        description = "Turns a JSON description of tables into a Python backend: SQLAlchemy 2.0 models and SQL DDL.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (warnings allowed)",
+            "1:the schema or the generated code is invalid",
+            "2:usage, configuration or I/O error",
+            "3:internal error"},
         subcommands = {
             ValidateCommand.class,
             PlanCommand.class,
@@ -22,6 +29,7 @@ import picocli.CommandLine.Command;
             ReviewCommand.class,
             ServeCommand.class,
             VersionCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BackboneCommand implements Runnable {
@@ -34,38 +42,55 @@ public final class BackboneCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where this run's output goes (set before parsing; commands read it through {@link #terminal}). */
+    Terminal terminal = Terminal.PLAIN;
+
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; the commands are "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The terminal of the run {@code cl} belongs to. */
+    static Terminal terminal(CommandLine cl) {
+        return cl.getCommandSpec().root().userObject() instanceof BackboneCommand b ? b.terminal : Terminal.PLAIN;
     }
 
     /** Runs the CLI with the process's stdout/stderr. */
     public static int execute(String[] args) {
-        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect());
     }
 
-    /** Runs the CLI with the given writers (tests capture output this way). */
+    /** Runs the CLI with the given writers (tests capture output this way); neither is a terminal. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new BackboneCommand());
+        return execute(args, out, err, Terminal.PLAIN);
+    }
+
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+        BackboneCommand root = new BackboneCommand();
+        root.terminal = terminal;
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        // -V / --version answers on every command, not only on the root.
+        VersionInfo version = new VersionInfo();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+        }
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("backbone-ai: internal error: " + ex);
+            if (ex instanceof CommandLine.ParameterException p) {
+                return new UsageErrors().handleParseException(p, args);
+            }
+            Problems.fail(commandLine, INTERNAL, Problems.INTERNAL, "internal error: " + ex);
             if ("true".equalsIgnoreCase(System.getenv("BACKBONE_DEBUG"))) {
                 ex.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();
             return INTERNAL;
         });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("backbone-ai: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            c.getErr().flush();
-            return USAGE;
-        });
+        cl.setParameterExceptionHandler(new UsageErrors());
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -4,6 +4,7 @@ import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.sql.EmbeddedDdlCheck;
+import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.core.write.ProjectWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class CodeValidator {
 
+    private static final String STAGE = "verify";
+
     private final Supplier<PythonToolchain> python;
 
     public CodeValidator() {
@@ -34,24 +37,32 @@ public final class CodeValidator {
     }
 
     public VerifyReport verify(Plan plan, List<GeneratedFile> files, VerifyMode mode) {
+        return verify(plan, files, mode, WorkflowListener.NONE);
+    }
+
+    /** As {@link #verify(Plan, List, VerifyMode)}, telling {@code listener} as each step starts. */
+    public VerifyReport verify(Plan plan, List<GeneratedFile> files, VerifyMode mode, WorkflowListener listener) {
         if (mode == VerifyMode.NONE) {
             return VerifyReport.none();
         }
         List<VerifyReport.Check> checks = new ArrayList<>();
         if (files.stream().anyMatch(f -> f.path().equals("schema.sql"))) {
+            listener.stepStarted(STAGE, "SQL on an embedded database");
             checks.addAll(new EmbeddedDdlCheck().check(plan, files));
         }
         List<GeneratedFile> py = files.stream().filter(f -> f.path().endsWith(".py")).toList();
         if (!py.isEmpty()) {
+            listener.stepStarted(STAGE, "model structure");
             checks.addAll(ModelStructureCheck.check(plan, files));
             if (mode == VerifyMode.FULL) {
-                checks.addAll(toolchain(py));
+                checks.addAll(toolchain(py, listener));
             }
         }
         return new VerifyReport(mode, checks);
     }
 
-    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py) {
+    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py, WorkflowListener listener) {
+        listener.stepStarted(STAGE, "finding the Python toolchain");
         PythonToolchain tc = python.get();
         if (!tc.available() || !tc.hasSqlAlchemy2()) {
             return List.of(new VerifyReport.Check("*", "python", VerifyReport.Status.SKIPPED,
@@ -65,7 +76,19 @@ public final class CodeValidator {
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, f.content(), StandardCharsets.UTF_8);
             }
-            return tc.checkProject(dir, py.stream().map(GeneratedFile::path).toList());
+            List<String> paths = py.stream().map(GeneratedFile::path).toList();
+            List<VerifyReport.Check> out = new ArrayList<>();
+            listener.stepStarted(STAGE, "python: syntax");
+            out.addAll(tc.checkSyntax(dir, paths));
+            listener.stepStarted(STAGE, "python: pyflakes");
+            out.addAll(tc.checkPyflakes(dir, paths));
+            listener.stepStarted(STAGE, "python: black --check");
+            out.addAll(tc.checkBlack(dir, paths));
+            listener.stepStarted(STAGE, "python: mypy --strict");
+            out.addAll(tc.checkMypy(dir, paths));
+            listener.stepStarted(STAGE, "python: import and create_all");
+            out.addAll(tc.checkCreateAll(dir, List.of("app")));
+            return out;
         } catch (IOException e) {
             return List.of(new VerifyReport.Check("*", "python", VerifyReport.Status.FAILED,
                     "cannot write the files for checking: " + e.getMessage()));

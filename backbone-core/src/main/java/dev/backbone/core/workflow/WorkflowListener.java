@@ -23,6 +23,12 @@ public interface WorkflowListener {
 
     default void stageFinished(String stage, long nanos, boolean success) {}
 
+    /**
+     * A step inside a stage is starting ({@code verify}: {@code embedded database},
+     * {@code python: mypy --strict}, ...): for progress shown while a long stage runs.
+     */
+    default void stepStarted(String stage, String step) {}
+
     default void agentStarted(String agent) {}
 
     /** {@code status} is {@code success} or {@code failure}. */
