@@ -1,6 +1,9 @@
 package dev.backbone.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,19 +23,28 @@ import picocli.CommandLine.Command;
             "0:success (warnings allowed)",
             "1:the schema or the generated code is invalid",
             "2:usage, configuration or I/O error",
-            "3:internal error"},
-        subcommands = {
-            ValidateCommand.class,
-            PlanCommand.class,
-            GenerateCommand.class,
-            DesignCommand.class,
-            ReviewCommand.class,
-            ServeCommand.class,
-            VersionCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class
-        })
+            "3:internal error"})
 public final class BackboneCommand implements Runnable {
+
+    /**
+     * The commands, in the order help lists them. Registered here rather than in the annotation
+     * so that a run builds the model of only the command it runs (picocli reflects over every
+     * registered command at start-up); help, completion and mistyped names get them all.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("validate", ValidateCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("generate", GenerateCommand::new);
+        m.put("design", DesignCommand::new);
+        m.put("review", ReviewCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("version", VersionCommand::new);
+        m.put("completion", CompletionCommand::new);
+        return m;
+    }
 
     public static final int OK = 0;
     public static final int INVALID = 1;
@@ -70,6 +82,14 @@ public final class BackboneCommand implements Runnable {
         BackboneCommand root = new BackboneCommand();
         root.terminal = terminal;
         CommandLine cl = new CommandLine(root);
+        String first = args.length > 0 ? args[0] : "";
+        boolean onlyFirst = COMMANDS.containsKey(first) && !first.equals("completion");
+        COMMANDS.forEach((name, command) -> {
+            if (!onlyFirst || name.equals(first)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
