@@ -3,7 +3,8 @@
 # (issue 15, "Measured"), side by side in one hyperfine run with `java -version` as the floor:
 # `--help`, `validate` of the blog, `generate` of the blog (default verification and
 # --verify none); then `serve` to ready (bench/serve-ready.sh). The launcher's build and one-time
-# preparation happen before the measured runs (a fresh clone's second run).
+# preparation happen before the measured runs (a fresh clone's second run). For comparison, the
+# same validate and generate with `java -jar` on the executable jar (no launcher, no archive).
 #   bench/e2e.sh            # RUNS=10; needs hyperfine (Debian package); writes bench/results/e2e.md
 #   LARGE=1 bench/e2e.sh    # also the 1,000-table generate against the write-only floor (issue 3)
 set -euo pipefail
@@ -13,6 +14,8 @@ RUNS="${RUNS:-10}"
 ./backbone-ai version >/dev/null
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
 mkdir -p bench/results
+# For comparison: the executable jar as `java -jar` users run it (nested jars, no archive).
+JAR_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 echo "load before: $(uptime)" >&2
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
   --prepare "rm -rf $W/o" \
@@ -20,7 +23,9 @@ hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
   -n "backbone-ai --help" "./backbone-ai --help" \
   -n "validate blog" "./backbone-ai validate examples/blog_schema.json" \
   -n "generate blog --verify none" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o --verify none" \
-  -n "generate blog (default: verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o"
+  -n "generate blog (default: verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o" \
+  -n "validate blog, java -jar (no launcher)" "java $JAR_OPTS -jar backbone-cli/target/backbone-ai.jar validate examples/blog_schema.json" \
+  -n "generate blog, java -jar (no launcher)" "java $JAR_OPTS -jar backbone-cli/target/backbone-ai.jar generate --schema examples/blog_schema.json -o $W/o"
 echo "load after: $(uptime)" >&2
 RUNS="$RUNS" bench/serve-ready.sh | tee bench/results/serve-ready.txt
 if [ -n "${LARGE:-}" ]; then
