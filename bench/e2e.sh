@@ -1,27 +1,39 @@
 #!/usr/bin/env bash
-# End-to-end timing of `backbone-ai generate` (issue 3, "Measured"), JVM start included, compared
-# side by side in the same hyperfine run with the floor: writing the same bytes to disk (cp -r of
-# the very files generate wrote) and the bare JVM + CLI start (`backbone-ai version`).
-#   bench/e2e.sh            # needs hyperfine (Debian package), builds the jars if needed
-# Prints hyperfine's table and writes bench/results/e2e.md.
+# End-to-end wall time of the commands a user types, through the launcher, JVM start included
+# (issue 15, "Measured"), side by side in one hyperfine run with `java -version` as the floor:
+# `--help`, `validate` of the blog, `generate` of the blog (default verification and
+# --verify none); then `serve` to ready (bench/serve-ready.sh). The launcher's build and one-time
+# preparation happen before the measured runs (a fresh clone's second run). For comparison, the
+# same validate and generate with `java -jar` on the executable jar (no launcher, no archive).
+#   bench/e2e.sh            # RUNS=10; needs hyperfine (Debian package); writes bench/results/e2e.md
+#   LARGE=1 bench/e2e.sh    # also the 1,000-table generate against the write-only floor (issue 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench/e2e.sh: install hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+RUNS="${RUNS:-10}"
 ./backbone-ai version >/dev/null
-[ -f backbone-bench/target/benchmarks.jar ] || ./mvnw -q -B -o -pl backbone-bench -am package -DskipTests
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
-java -cp backbone-bench/target/benchmarks.jar dev.backbone.bench.WriteSynthetic 1000 "$W/t1000.json"
-# Reference copies of the output, for the write-only floor.
-./backbone-ai generate --schema examples/blog_schema.json -o "$W/ref-blog" --verify none >/dev/null
-./backbone-ai generate --schema "$W/t1000.json" -o "$W/ref-1000" --verify none >/dev/null
-echo "blog: $(find "$W/ref-blog" -type f | wc -l) files, $(du -sb "$W/ref-blog" | cut -f1) bytes; 1000 tables: $(find "$W/ref-1000" -type f | wc -l) files, $(du -sb "$W/ref-1000" | cut -f1) bytes" >&2
 mkdir -p bench/results
-hyperfine --warmup 2 --runs "${RUNS:-10}" --export-markdown bench/results/e2e.md \
+# For comparison: the executable jar as `java -jar` users run it (nested jars, no archive).
+JAR_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+echo "load before: $(uptime)" >&2
+hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
   --prepare "rm -rf $W/o" \
-  -n "version (JVM + CLI start)" "./backbone-ai version" \
-  -n "write blog bytes (cp -r)" "cp -r $W/ref-blog $W/o" \
+  -n "java -version (floor)" "java -version" \
+  -n "backbone-ai --help" "./backbone-ai --help" \
+  -n "validate blog" "./backbone-ai validate examples/blog_schema.json" \
   -n "generate blog --verify none" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o --verify none" \
-  -n "generate blog (verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o" \
-  -n "write 1000-table bytes (cp -r)" "cp -r $W/ref-1000 $W/o" \
-  -n "generate 1000 tables --verify none" "./backbone-ai generate --schema $W/t1000.json -o $W/o --verify none" \
-  -n "generate 1000 tables (verify fast)" "./backbone-ai generate --schema $W/t1000.json -o $W/o"
+  -n "generate blog (default: verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o" \
+  -n "validate blog, java -jar (no launcher)" "java $JAR_OPTS -jar backbone-cli/target/backbone-ai.jar validate examples/blog_schema.json" \
+  -n "generate blog, java -jar (no launcher)" "java $JAR_OPTS -jar backbone-cli/target/backbone-ai.jar generate --schema examples/blog_schema.json -o $W/o"
+echo "load after: $(uptime)" >&2
+RUNS="$RUNS" bench/serve-ready.sh | tee bench/results/serve-ready.txt
+if [ -n "${LARGE:-}" ]; then
+  [ -f backbone-bench/target/benchmarks.jar ] || ./mvnw -q -B -o -pl backbone-bench -am package -DskipTests
+  java -cp backbone-bench/target/benchmarks.jar dev.backbone.bench.WriteSynthetic 1000 "$W/t1000.json"
+  ./backbone-ai generate --schema "$W/t1000.json" -o "$W/ref-1000" --verify none >/dev/null
+  hyperfine --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e-large.md --prepare "rm -rf $W/o" \
+    -n "write 1000-table bytes (cp -r)" "cp -r $W/ref-1000 $W/o" \
+    -n "generate 1000 tables --verify none" "./backbone-ai generate --schema $W/t1000.json -o $W/o --verify none" \
+    -n "generate 1000 tables (verify fast)" "./backbone-ai generate --schema $W/t1000.json -o $W/o"
+fi

@@ -3,32 +3,52 @@ package dev.backbone.cli;
 import dev.backbone.server.config.ConfigurationException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The root command. Exit codes: 0 success (warnings allowed), 1 the schema or the generated code
- * is invalid, 2 usage or I/O error (missing file, unreadable file, existing output), 3 an internal
- * error (reported in one line; {@code BACKBONE_DEBUG=true} adds the stack trace).
+ * is invalid, 2 usage or I/O error (missing file, unreadable file, existing output, a check asked
+ * for that cannot run), 3 an internal error (reported in one line; {@code BACKBONE_DEBUG=true}
+ * adds the stack trace).
  */
 @Command(
         name = "backbone-ai",
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
-        description = "Turns a JSON description of tables into SQLAlchemy 2.0 models and SQL DDL.",
-        subcommands = {
-            ValidateCommand.class,
-            PlanCommand.class,
-            DiagramCommand.class,
-            GenerateCommand.class,
-            DesignCommand.class,
-            ReviewCommand.class,
-            ServeCommand.class,
-            TokenCommand.class,
-            VersionCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Turns a JSON description of tables into a Python backend: SQLAlchemy 2.0 models and SQL DDL.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (warnings allowed)",
+            "1:the schema or the generated code is invalid",
+            "2:usage, configuration or I/O error",
+            "3:internal error"})
 public final class BackboneCommand implements Runnable {
+
+    /**
+     * The commands, in the order help lists them. Registered here rather than in the annotation
+     * so that a run builds the model of only the command it runs (picocli reflects over every
+     * registered command at start-up); help, completion and mistyped names get them all.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("validate", ValidateCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("diagram", DiagramCommand::new);
+        m.put("generate", GenerateCommand::new);
+        m.put("design", DesignCommand::new);
+        m.put("review", ReviewCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("token", TokenCommand::new);
+        m.put("version", VersionCommand::new);
+        m.put("completion", CompletionCommand::new);
+        return m;
+    }
 
     public static final int OK = 0;
     public static final int INVALID = 1;
@@ -49,10 +69,18 @@ public final class BackboneCommand implements Runnable {
         return stdin;
     }
 
+    /** Where this run's output goes (set before parsing; commands read it through {@link #terminal}). */
+    Terminal terminal = Terminal.PLAIN;
+
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; the commands are "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The terminal of the run {@code cl} belongs to. */
+    static Terminal terminal(CommandLine cl) {
+        return cl.getCommandSpec().root().userObject() instanceof BackboneCommand b ? b.terminal : Terminal.PLAIN;
     }
 
     /**
@@ -83,35 +111,52 @@ public final class BackboneCommand implements Runnable {
 
     /** Runs the CLI with the process's stdout/stderr. */
     public static int execute(String[] args) {
-        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return execute(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect());
     }
 
-    /** Runs the CLI with the given writers (tests capture output this way). */
+    /** Runs the CLI with the given writers (tests capture output this way); neither is a terminal. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return execute(args, System.in, out, err);
+        return execute(args, System.in, out, err, Terminal.PLAIN);
     }
 
-    /** Runs the CLI with the given standard input and writers. */
+    /** Runs the CLI with the given standard input and writers; neither is a terminal. */
     public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new BackboneCommand(in));
+        return execute(args, in, out, err, Terminal.PLAIN);
+    }
+
+    static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err, Terminal terminal) {
+        BackboneCommand root = new BackboneCommand(in);
+        root.terminal = terminal;
+        CommandLine cl = new CommandLine(root);
+        String first = args.length > 0 ? args[0] : "";
+        boolean onlyFirst = COMMANDS.containsKey(first) && !first.equals("completion");
+        COMMANDS.forEach((name, command) -> {
+            if (!onlyFirst || name.equals(first)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        // -V / --version answers on every command, not only on the root.
+        VersionInfo version = new VersionInfo();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+        }
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("backbone-ai: internal error: " + ex);
+            if (ex instanceof CommandLine.ParameterException p) {
+                return new UsageErrors().handleParseException(p, args);
+            }
+            Problems.fail(commandLine, INTERNAL, Problems.INTERNAL, "internal error: " + ex);
             if ("true".equalsIgnoreCase(System.getenv("BACKBONE_DEBUG"))) {
                 ex.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();
             return INTERNAL;
         });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("backbone-ai: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
-            c.getErr().flush();
-            return USAGE;
-        });
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionStrategy(BackboneCommand::traced);
         int code = cl.execute(args);
         out.flush();

@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
  * configured provider ({@code DEFAULT_LLM_PROVIDER} and its key); nothing else in the CLI calls an LLM.
  */
 @Command(name = "design", mixinStandardHelpOptions = true,
-        description = {"Drafts a schema document from a description with an LLM (schema_designer agent),",
-            "repairing it against the validator's findings until it is valid or AGENT_MAX_RETRIES runs out.",
-            "Exit code 0 when the draft is valid, 1 when it is not, 2 for usage, configuration or provider errors."})
+        description = "Drafts a schema document from a description with an LLM (schema_designer agent), "
+                + "repairing it against the validator's findings until it is valid or AGENT_MAX_RETRIES runs out.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the draft is valid", "1:the draft is still invalid", "2:usage, configuration or provider error"})
 final class DesignCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DESCRIPTION", description = "What the project's tables are about.")
@@ -32,6 +33,9 @@ final class DesignCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Replace an existing output file.")
     boolean force;
 
+    @CommandLine.Mixin
+    ProgressOptions progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,28 +43,27 @@ final class DesignCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         if (output != null && Files.exists(output) && !force) {
-            cl.getErr().println("backbone-ai: " + output + " exists; use --force to replace it");
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, output + " exists; use --force to replace it");
         }
         Agents agents;
         try {
             agents = AgentsFactory.create();
         } catch (IllegalArgumentException e) {
-            cl.getErr().println("backbone-ai: " + e.getMessage());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.CONFIGURATION, e.getMessage());
         }
         if (!agents.status().configured()) {
-            cl.getErr().println("backbone-ai: " + agents.status().message());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.CONFIGURATION, agents.status().message());
         }
-        Design d = agents.designer().design(description, CliTracing.listener(dev.backbone.core.workflow.WorkflowListener.NONE));
+        Design d;
+        try (Progress p = Progress.of(cl, progress)) {
+            d = agents.designer().design(description, CliTracing.listener(p));
+        }
         if (d.schemaText() == null) {
-            cl.getErr().println("backbone-ai: the LLM gave no schema (" + d.errorType() + "): " + d.message());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.PROVIDER, "the LLM gave no schema (" + d.errorType() + "): " + d.message());
         }
         String where = output == null ? "design" : output.toString();
         if (d.outcome() != null) {
-            FindingPrinter.findings(cl.getErr(), where, d.outcome().findings());
+            FindingPrinter.findings(cl.getErr(), where, d.outcome().findings(), BackboneCommand.terminal(cl).errColour());
         }
         try {
             if (output == null) {
@@ -69,8 +72,7 @@ final class DesignCommand implements Callable<Integer> {
                 Files.writeString(output, d.schemaText() + "\n", StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            cl.getErr().println("backbone-ai: cannot write " + output + ": " + e.getMessage());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, "cannot write " + output + ": " + e.getMessage());
         }
         cl.getErr().println(where + ": " + (d.valid() ? "valid" : "invalid") + " after " + FindingPrinter.plural(d.attempts(), "attempt"));
         return d.valid() ? BackboneCommand.OK : BackboneCommand.INVALID;

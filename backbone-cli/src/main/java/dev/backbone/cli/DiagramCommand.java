@@ -53,7 +53,7 @@ final class DiagramCommand implements Callable<Integer> {
         ValidationOutcome v = in.outcome();
         String file = in.file().toString();
         if (!v.valid()) {
-            FindingPrinter.findings(cl.getErr(), file, v.findings());
+            FindingPrinter.findings(cl.getErr(), file, v.findings(), BackboneCommand.terminal(cl).errColour());
             cl.getErr().println(FindingPrinter.summary(file, v));
             return BackboneCommand.INVALID;
         }

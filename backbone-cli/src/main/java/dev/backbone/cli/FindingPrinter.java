@@ -7,18 +7,41 @@ import dev.backbone.core.workflow.Workflow;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Compiler-style output: one line per finding, then the build order and a one-line summary. */
+/**
+ * Compiler-style output: one line per finding, then the build order and a one-line summary. On a
+ * terminal the severity word is coloured (errors red, warnings yellow, info cyan), as compilers do.
+ */
 final class FindingPrinter {
     private FindingPrinter() {}
 
-    static void findings(PrintWriter out, String file, List<Finding> findings) {
+    private static final String RESET = "\033[0m";
+
+    static void findings(PrintWriter out, String file, List<Finding> findings, boolean colour) {
         for (Finding f : findings) {
-            out.println(f.toCompilerLine(file));
+            out.println(colour ? coloured(f.toCompilerLine(file), f.severity()) : f.toCompilerLine(file));
         }
     }
 
-    static void outcome(PrintWriter out, String file, ValidationOutcome v) {
-        findings(out, file, v.findings());
+    /** The line with its severity word ({@code ": error: "}) in the severity's colour. */
+    static String coloured(String line, Severity s) {
+        String word = ": " + s.wire() + ": ";
+        int at = line.indexOf(word);
+        if (at < 0) {
+            return line;
+        }
+        return line.substring(0, at + 2) + colour(s) + s.wire() + RESET + line.substring(at + word.length() - 2);
+    }
+
+    static String colour(Severity s) {
+        return switch (s) {
+            case ERROR -> "\033[1;31m";
+            case WARNING -> "\033[1;33m";
+            case INFO -> "\033[36m";
+        };
+    }
+
+    static void outcome(PrintWriter out, String file, ValidationOutcome v, boolean colour) {
+        findings(out, file, v.findings(), colour);
         if (v.valid()) {
             out.println("build order: " + String.join(" -> ", v.buildOrder()));
         }

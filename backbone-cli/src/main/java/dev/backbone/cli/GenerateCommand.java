@@ -1,7 +1,9 @@
 package dev.backbone.cli;
 
 import dev.backbone.core.generate.Targets;
+import dev.backbone.core.verify.CodeValidator;
 import dev.backbone.core.verify.VerifyMode;
+import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.VerifyReport;
 import dev.backbone.core.report.OutcomeJson;
 import dev.backbone.core.validate.Limits;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +29,9 @@ import picocli.CommandLine.Option;
  * An invalid schema prints its findings (as {@code validate} does), exits 1 and creates nothing.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generates a project (SQLAlchemy 2.0 models and SQL DDL) from a schema document.",
-            "Exit code 0 on success, 1 when the schema or the generated code is invalid, 2 for usage or I/O errors."})
+        description = "Generates a project (SQLAlchemy 2.0 models and SQL DDL) from a schema document, verified before it is written.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:generated and written", "1:the schema or the generated code is invalid (nothing written)", "2:usage or I/O error, or --verify full without the Python tools it needs"})
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,7 +49,9 @@ final class GenerateCommand implements Callable<Integer> {
     Path templates;
 
     @Option(names = "--verify", paramLabel = "MODE", defaultValue = "fast",
-            description = "Check the generated code: none, fast (in-JVM: DDL on an embedded database, structure) or full (also the Python toolchain). Default: ${DEFAULT-VALUE}.")
+            description = "Check the generated code: none, fast (in the JVM: the DDL on an embedded database, the models' structure) "
+                    + "or full (also Python: syntax, pyflakes, black, mypy --strict, import and create_all; fails with exit code 2 "
+                    + "when those tools are missing). Default: ${DEFAULT-VALUE}.")
     String verify;
 
     @Option(names = {"-f", "--force"}, description = "Replace a non-empty output folder.")
@@ -57,8 +63,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the outcome as JSON.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print each stage as it runs (on stderr).")
-    boolean verbose;
+    @Mixin
+    ProgressOptions progress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,40 +84,59 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Path templateDir = templates != null ? templates : envPath("TEMPLATE_DIR");
         if (templateDir != null && !java.nio.file.Files.isDirectory(templateDir)) {
-            err.println("backbone-ai: template folder not found: " + templateDir);
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, "template folder not found: " + templateDir);
         }
         String text;
         try {
             text = input.text(cl);
             ProjectWriter.checkWritable(output, force);
-        } catch (SchemaInput.InputException | IOException e) {
-            err.println("backbone-ai: " + e.getMessage());
-            return BackboneCommand.USAGE;
+        } catch (SchemaInput.InputException e) {
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, e.getMessage());
+        } catch (IOException e) {
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, e.getMessage());
         }
-        GenerateRequest req = new GenerateRequest(file.toString(), text, targets, templateDir, mode, Limits.DEFAULTS, strict);
-        GenerationOutcome g = new Workflow().generate(req,
-                CliTracing.listener(verbose ? new ProgressListener(err) : dev.backbone.core.workflow.WorkflowListener.NONE));
+        GenerationOutcome g;
+        try (Progress p = Progress.of(cl, progress)) {
+            CodeValidator validator = new CodeValidator();
+            if (mode == VerifyMode.FULL) {
+                p.status("verify: finding the Python toolchain");
+                PythonToolchain tc = PythonToolchain.detect();
+                Optional<String> missing = FullVerification.missing(tc);
+                if (missing.isPresent()) {
+                    p.close();
+                    return Problems.fail(cl, BackboneCommand.USAGE, Problems.VERIFICATION, FullVerification.message(missing.get()));
+                }
+                validator = new CodeValidator(() -> tc);
+            }
+            GenerateRequest req = new GenerateRequest(file.toString(), text, targets, templateDir, mode, Limits.DEFAULTS, strict);
+            g = new Workflow(validator).generate(req, CliTracing.listener(p));
+        }
         if (!g.validation().valid() || g.files().isEmpty()) {
-            report(out, file, g);
+            report(cl, file, g);
             return BackboneCommand.INVALID;
         }
         if (!g.verify().passed()) {
-            report(out, file, g);
-            err.println("backbone-ai: the generated code failed verification; nothing was written (use --verify none to write it anyway)");
+            report(cl, file, g);
+            cl.getErr().println("backbone-ai: the generated code failed verification; nothing was written (use --verify none to write it anyway)");
             return BackboneCommand.INVALID;
+        }
+        List<VerifyReport.Check> skipped = FullVerification.skipped(g.verify());
+        if (!skipped.isEmpty()) {
+            VerifyReport.Check c = skipped.get(0);
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.VERIFICATION, "--verify full: the " + c.check()
+                    + " check could not run (" + c.message() + "); nothing was written");
         }
         try {
             ProjectWriter.write(output, g.files(), force);
         } catch (IOException e) {
-            err.println("backbone-ai: cannot write " + output + ": " + e.getMessage());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, "cannot write " + output + ": " + e.getMessage());
         }
-        report(out, file, g);
+        report(cl, file, g);
         return BackboneCommand.OK;
     }
 
-    private void report(PrintWriter out, Path file, GenerationOutcome g) {
+    private void report(CommandLine cl, Path file, GenerationOutcome g) {
+        PrintWriter out = cl.getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("status", g.status());
@@ -127,7 +152,7 @@ final class GenerateCommand implements Callable<Integer> {
             out.println(Json.write(m));
             return;
         }
-        FindingPrinter.findings(out, file.toString(), g.validation().findings());
+        FindingPrinter.findings(out, file.toString(), g.validation().findings(), BackboneCommand.terminal(cl).colour());
         if (!g.validation().valid() || g.files().isEmpty()) {
             out.println(FindingPrinter.summary(file.toString(), g.validation()));
             return;

@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
 
 /** {@code backbone-ai plan}: the architect's plan (build order, deferred foreign keys, per-table summary). */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Prints the architecture plan of a valid schema: build order, deferred foreign keys,",
-            "and per table its class, module, columns, dependencies, relationships and mixins."})
+        description = "Prints the architecture plan of a valid schema: build order, deferred foreign keys, "
+                + "and per table its class, module, columns, dependencies, relationships and mixins.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the schema is valid and planned", "1:the schema is invalid", "2:usage or I/O error"})
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
             m.put("plan", v.plan() == null ? null : OutcomeJson.plan(v.plan()));
             cl.getOut().println(Json.write(m));
         } else {
-            FindingPrinter.findings(cl.getOut(), file.toString(), v.findings());
+            FindingPrinter.findings(cl.getOut(), file.toString(), v.findings(), BackboneCommand.terminal(cl).colour());
             if (v.valid()) {
                 print(cl.getOut(), v.plan());
             }

@@ -4,7 +4,6 @@ import dev.backbone.agents.Agents;
 import dev.backbone.agents.reviewer.Review;
 import dev.backbone.agents.reviewer.Suggestion;
 import dev.backbone.core.workflow.ValidationOutcome;
-import dev.backbone.core.workflow.WorkflowListener;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,12 +12,16 @@ import picocli.CommandLine.Mixin;
 
 /** {@code backbone-ai review --schema FILE}: validation, then the schema_reviewer LLM agent's suggestions. */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = {"Validates a schema, then asks an LLM (schema_reviewer agent) for design suggestions.",
-            "Exit code 0 when reviewed, 1 when the schema is invalid, 2 for usage, configuration or provider errors."})
+        description = "Validates a schema, then asks an LLM (schema_reviewer agent) for design suggestions.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:reviewed", "1:the schema is invalid", "2:usage, configuration or provider error"})
 final class ReviewCommand implements Callable<Integer> {
 
     @Mixin
     SchemaInput input;
+
+    @Mixin
+    ProgressOptions progress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,8 +33,7 @@ final class ReviewCommand implements Callable<Integer> {
         try {
             agents = AgentsFactory.create();
         } catch (IllegalArgumentException e) {
-            cl.getErr().println("backbone-ai: " + e.getMessage());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.CONFIGURATION, e.getMessage());
         }
         SchemaInput.Loaded in = input.validate(cl);
         if (in == null) {
@@ -40,19 +42,20 @@ final class ReviewCommand implements Callable<Integer> {
         Path file = in.file();
         String text = in.text();
         ValidationOutcome v = in.outcome();
-        FindingPrinter.findings(cl.getOut(), file.toString(), v.findings());
+        FindingPrinter.findings(cl.getOut(), file.toString(), v.findings(), BackboneCommand.terminal(cl).colour());
         if (!v.valid()) {
             cl.getOut().println(FindingPrinter.summary(file.toString(), v));
             return BackboneCommand.INVALID;
         }
         if (!agents.status().configured()) {
-            cl.getErr().println("backbone-ai: " + agents.status().message());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.CONFIGURATION, agents.status().message());
         }
-        Review r = agents.reviewer().review(text, v, CliTracing.listener(WorkflowListener.NONE));
+        Review r;
+        try (Progress p = Progress.of(cl, progress)) {
+            r = agents.reviewer().review(text, v, CliTracing.listener(p));
+        }
         if (!r.ok()) {
-            cl.getErr().println("backbone-ai: review failed (" + r.errorType() + "): " + r.message());
-            return BackboneCommand.USAGE;
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.PROVIDER, "review failed (" + r.errorType() + "): " + r.message());
         }
         for (Suggestion s : r.suggestions()) {
             cl.getOut().println(file + ":" + (s.path() == null || s.path().isEmpty() ? "/" : s.path()) + ": " + s.severity() + ": " + s.message());

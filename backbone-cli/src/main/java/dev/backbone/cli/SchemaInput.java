@@ -59,7 +59,7 @@ final class SchemaInput {
             return new Loaded(displayPath(cl), text, new dev.backbone.core.workflow.Workflow().validate(text,
                     dev.backbone.core.validate.Limits.DEFAULTS, CliTracing.listener(dev.backbone.core.workflow.WorkflowListener.NONE)));
         } catch (InputException e) {
-            cl.getErr().println("backbone-ai: " + e.getMessage());
+            Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, e.getMessage());
             return null;
         }
     }

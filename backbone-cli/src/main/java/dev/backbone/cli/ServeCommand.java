@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
  * {@code NAME=value} arguments, win over both. Blocks until SIGTERM or Ctrl-C, then drains.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the BackBone HTTP service (API, health probes, /metrics, /docs).",
-            "Configured from the environment and a .env file; see docs/configuration.md.",
-            "Exit code 0 after a clean shutdown, 1 when the service cannot start (one line naming the cause)."})
+        description = "Runs the BackBone HTTP service (API, health probes, /metrics, /docs), configured from the "
+                + "environment and a .env file (docs/configuration.md); SIGTERM or Ctrl-C drains it and stops.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped after a clean shutdown (SIGTERM, Ctrl-C)", "1:the service cannot start (one line naming the cause)"})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (API_HOST, default 0.0.0.0).")

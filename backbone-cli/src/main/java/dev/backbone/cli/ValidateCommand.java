@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code backbone-ai validate}: the schema_validator and architect, reported like a compiler. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks a schema document and prints every finding and the build order.",
-            "Exit code 0 when valid (warnings allowed), 1 when invalid, 2 for usage or I/O errors."})
+        description = "Checks a schema document and prints every finding (file:line:column) and the build order.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:valid (warnings allowed)", "1:invalid", "2:usage or I/O error"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (json) {
             cl.getOut().println(Json.write(OutcomeJson.validation(v)));
         } else {
-            FindingPrinter.outcome(cl.getOut(), file.toString(), v);
+            FindingPrinter.outcome(cl.getOut(), file.toString(), v, BackboneCommand.terminal(cl).colour());
         }
         return v.valid() ? BackboneCommand.OK : BackboneCommand.INVALID;
     }

@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code backbone-ai version}: name and version, for scripts and bug reports. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Prints the name and version.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Prints the name and version (as -V and --version do on every command).",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = "0:printed")
 final class VersionCommand implements Callable<Integer> {
 
     @CommandLine.Spec

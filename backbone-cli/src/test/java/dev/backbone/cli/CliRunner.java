@@ -11,9 +11,14 @@ final class CliRunner {
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
+        return run(Terminal.PLAIN, args);
+    }
+
+    /** As {@link #run(String...)}, as if standard output and error were connected as {@code terminal} says. */
+    static Run run(Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BackboneCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        int code = BackboneCommand.execute(args, java.io.InputStream.nullInputStream(), new PrintWriter(out), new PrintWriter(err), terminal);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -73,6 +73,25 @@ class DesignReviewCommandTest {
     }
 
     @Test
+    void designShowsEachAttemptOnATerminalAndNothingWithQuiet() throws Exception {
+        String invalid = "{\"project_name\": \"X\", \"db_type\": \"sqlite\", \"schema\": [{\"table_name\": \"a\", \"class_name\": \"A\", \"columns\": []}]}";
+        replies.add(invalid);
+        replies.add(Files.readString(CliRunner.example("simple_schema.json")));
+        Terminal tty = new Terminal(false, true, false, false);
+        CliRunner.Run r = CliRunner.run(tty, "design", "a blog", "-o", tmp.resolve("a.json").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("\r\033[Kbackbone-ai: design: asking the LLM for a draft (call 1)",
+                "\r\033[Kbackbone-ai: LLM call 1 answered (openai gpt-4o-mini, ",
+                "\r\033[Kbackbone-ai: design: the draft has errors; asking the LLM to repair it (call 2)",
+                "LLM call 2 answered");
+        assertThat(r.err()).contains("\r\033[K" + tmp.resolve("a.json") + ": valid after 2 attempts");
+        replies.add(Files.readString(CliRunner.example("simple_schema.json")));
+        CliRunner.Run quiet = CliRunner.run(tty, "design", "a blog", "-o", tmp.resolve("b.json").toString(), "--quiet");
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.err()).doesNotContain("\033[K").doesNotContain("LLM call");
+    }
+
+    @Test
     void reviewPrintsTheSuggestions() {
         replies.add("{\"suggestions\": [{\"path\": \"/schema/0/columns/1\", \"severity\": \"suggestion\", \"message\": \"index username\"}]}");
         CliRunner.Run r = CliRunner.run("review", "--schema", CliRunner.example("blog_schema.json").toString());

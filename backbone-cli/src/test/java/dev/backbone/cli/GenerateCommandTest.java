@@ -103,6 +103,23 @@ class GenerateCommandTest {
         assertThat(Files.readString(out.resolve("requirements.txt"))).startsWith("# custom requirements for SimpleBlog");
     }
 
+    @Test
+    void progressOnATerminalVerboseLinesAnywhereQuietSilencesBoth() {
+        String blog = CliRunner.example("blog_schema.json").toString();
+        Terminal errTty = new Terminal(false, true, false, false);
+        CliRunner.Run live = CliRunner.run(errTty, "generate", blog, "-o", tmp.resolve("a").toString());
+        assertThat(live.exit()).isZero();
+        assertThat(live.err()).contains("\r\033[Kbackbone-ai: validating the schema", "\r\033[Kbackbone-ai: generating files",
+                "\r\033[Kbackbone-ai: verify: SQL on an embedded database", "\r\033[Kbackbone-ai: verify: model structure").endsWith("\r\033[K");
+        assertThat(live.out()).doesNotContain("\033[");
+        CliRunner.Run verbose = CliRunner.run("generate", blog, "-o", tmp.resolve("b").toString(), "-v");
+        assertThat(verbose.err()).doesNotContain("\033[").contains("  verifying the generated code\n", "  verify: SQL on an embedded database\n")
+                .containsPattern("  verify +done in [0-9.]+ ms");
+        CliRunner.Run quiet = CliRunner.run(errTty, "generate", blog, "-o", tmp.resolve("c").toString(), "--quiet", "--verbose");
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).contains("generated 11 files");
+    }
+
     private void assertNoTempFolders() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp-") || n.contains(".old-")).toList()).isEmpty();

@@ -123,7 +123,7 @@ class ValidateCommandTest {
     void unknownOptionIsAUsageError() {
         CliRunner.Run r = CliRunner.run("validate", "--frobnicate");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("Unknown option");
+        assertThat(r.err()).contains("unknown option '--frobnicate'");
     }
 
     @Test

@@ -108,8 +108,26 @@ public final class BackboneServer {
         if (environmentNote != null) {
             log.info(environmentNote);
         }
+        drainOnSignals(context);
         awaitShutdown(context, closing, settings);
         return 0;
+    }
+
+    /**
+     * SIGTERM and Ctrl-C close the context here (Spring's graceful drain) instead of through the
+     * JVM's shutdown: a JVM ended by the signal exits with 143 (130), but a drained service has
+     * stopped cleanly and {@link #serve} returns 0. Without signal support (e.g. {@code -Xrs})
+     * Spring's shutdown hook still drains.
+     */
+    @SuppressWarnings("sunapi")
+    private static void drainOnSignals(ConfigurableApplicationContext context) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> new Thread(context::close, "backbone-drain").start());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // this signal is not ours to handle here: the JVM's default applies
+            }
+        }
     }
 
     /** Waits for the context to start closing (SIGTERM, Ctrl-C), then for the close to finish. */

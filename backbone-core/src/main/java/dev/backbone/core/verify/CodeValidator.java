@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  */
 public final class CodeValidator {
 
+
     private final Supplier<PythonToolchain> python;
 
     public CodeValidator() {

@@ -38,7 +38,16 @@ public final class Workflow {
     public static final String CODE_GENERATOR = "code_generator";
     public static final String CODE_VALIDATOR = "code_validator";
 
-    private final CodeValidator codeValidator = new CodeValidator();
+    private final CodeValidator codeValidator;
+
+    public Workflow() {
+        this(new CodeValidator());
+    }
+
+    /** @param codeValidator how generated code is verified (the CLI passes the toolchain it already probed) */
+    public Workflow(CodeValidator codeValidator) {
+        this.codeValidator = codeValidator;
+    }
 
     /** Validate and plan only (the {@code validate}/{@code plan} commands and {@code POST /api/v1/validate}). */
     public ValidationOutcome validate(String text, Limits limits, WorkflowListener listener) {

@@ -1,0 +1,113 @@
+package dev.backbone.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script's decisions (what it prepares, with which JVM options), run for real by
+ * bash in a copy of the project's layout. The executable jar is built only after this module's
+ * tests, so {@code JAVA_HOME} points at a recording java that does what the launcher asks of
+ * it (extracts a folder, writes an archive) and logs its arguments; bench/e2e.sh runs the
+ * launcher with the real JVM and jar.
+ */
+class LauncherTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path root;
+    private Path log;
+
+    @BeforeEach
+    void layout() throws Exception {
+        root = tmp.resolve("project");
+        Files.createDirectories(root.resolve("backbone-cli/target"));
+        Files.createDirectories(root.resolve("examples"));
+        Files.copy(CliRunner.root().resolve("backbone-ai"), root.resolve("backbone-ai"));
+        Files.writeString(root.resolve("backbone-cli/target/backbone-ai.jar"), "jar");
+        Path bin = Files.createDirectories(tmp.resolve("jdk/bin"));
+        log = tmp.resolve("java.log");
+        Path java = bin.resolve("java");
+        Files.writeString(java, """
+                #!/usr/bin/env bash
+                echo "$*" >> "$JAVA_LOG"
+                for a in "$@"; do
+                  case "$a" in
+                    -XX:ArchiveClassesAtExit=*) echo archive > "${a#-XX:ArchiveClassesAtExit=}" ;;
+                  esac
+                done
+                if [ "$1" = "-Djarmode=tools" ]; then mkdir -p "$6/lib"; echo jar > "$6/backbone-ai.jar"; fi
+                echo "ran"
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private String launch(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", root.resolve("backbone-ai").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
+        pb.environment().put("JAVA_LOG", log.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private List<String> calls() throws Exception {
+        List<String> l = Files.readAllLines(log);
+        Files.delete(log);
+        return l;
+    }
+
+    @Test
+    void serveHelpPreparesNothing() throws Exception {
+        assertThat(launch("serve", "--help")).isEqualTo("ran\n");
+        List<String> calls = calls();
+        assertThat(calls).noneMatch(c -> c.contains("ArchiveClassesAtExit") || c.contains("spring.context.exit"));
+        assertThat(calls.get(calls.size() - 1)).endsWith("-jar " + root.resolve("backbone-cli/target/app/backbone-ai.jar") + " serve --help");
+        assertThat(root.resolve("backbone-cli/target/app/serve.jsa")).doesNotExist();
+    }
+
+    @Test
+    void serveTrainsOnceThenStartsWithTheArchive() throws Exception {
+        Path app = root.resolve("backbone-cli/target/app");
+        assertThat(launch("serve", "--port", "9999")).isEqualTo("ran\n");
+        List<String> first = calls();
+        assertThat(first).anyMatch(c -> c.startsWith("-Djarmode=tools -jar ") && c.contains(" extract --destination "));
+        assertThat(first).anyMatch(c -> c.contains("-XX:ArchiveClassesAtExit=") && c.contains("-Dspring.context.exit=onRefresh")
+                && c.endsWith(app.resolve("backbone-ai.jar") + " serve"));
+        assertThat(first.get(first.size() - 1)).contains("-XX:SharedArchiveFile=" + app.resolve("serve.jsa"))
+                .endsWith(" serve --port 9999");
+        launch("serve", "--port", "9999");
+        assertThat(calls()).hasSize(1).allMatch(c -> c.contains("-XX:SharedArchiveFile=" + app.resolve("serve.jsa")));
+    }
+
+    @Test
+    void shortCommandsRunFromTheExtractedJarWithTheirArchiveAndArePlainWhenPiped() throws Exception {
+        Path app = root.resolve("backbone-cli/target/app");
+        assertThat(launch("validate", "x.json")).as("nothing of the launcher's own when piped").isEqualTo("ran\n");
+        List<String> first = calls();
+        assertThat(first).anyMatch(c -> c.contains("-XX:ArchiveClassesAtExit=") && c.contains("dev.backbone.cli.CdsTraining"));
+        String run = first.get(first.size() - 1);
+        assertThat(run).contains("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + app.resolve("cli.jsa"),
+                "-Dbackbone.tty.out=false", "-Dbackbone.tty.err=false").endsWith("-jar " + app.resolve("backbone-ai.jar") + " validate x.json");
+        launch("validate", "x.json");
+        assertThat(calls()).as("prepared once per build").hasSize(1);
+        // a new build (a newer jar) prepares again
+        Files.setLastModifiedTime(root.resolve("backbone-cli/target/backbone-ai.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        launch("version");
+        assertThat(calls()).anyMatch(c -> c.contains("extract")).anyMatch(c -> c.contains("CdsTraining"));
+    }
+}
