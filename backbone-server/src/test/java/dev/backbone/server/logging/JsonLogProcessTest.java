@@ -45,14 +45,22 @@ class JsonLogProcessTest {
             List<String> lines = Files.readAllLines(log);
             assertThat(lines).isNotEmpty();
             JsonNode boom = null;
+            JsonNode access = null;
             for (String line : lines) {
                 JsonNode n = Json.parse(line);
                 assertThat(n.propertyNames()).contains("timestamp", "level", "logger", "message");
                 if (n.has("request_id") && n.get("request_id").asString().equals("json-req-1")) {
-                    boom = n;
+                    if (n.get("logger").asString().equals(AccessLogFilter.LOGGER)) {
+                        access = n;
+                    } else {
+                        boom = n;
+                    }
                 }
             }
             assertThat(boom).isNotNull();
+            assertThat(access).isNotNull();
+            assertThat(access.get("level").asString()).isEqualTo("INFO");
+            assertThat(access.get("message").asString()).startsWith("GET /test/boom 500 ");
             assertThat(boom.get("level").asString()).isEqualTo("ERROR");
             assertThat(boom.get("exception").asString()).contains("IllegalStateException").doesNotContain("hunter2");
             assertThat(Files.readString(log)).doesNotContain("sk-json-log-secret-0123456789");

@@ -81,4 +81,18 @@ class LogFormatTest {
         assertThat(n.get("request_id").asString()).isEqualTo("r-1");
         assertThat(n.get("timestamp").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*");
     }
+
+    @Test
+    void traceAndJobIdsStandBesideTheRequestIdInBothFormats() {
+        Map<String, String> mdc = Map.of(RequestIds.MDC_KEY, "r-2", LogKeys.TRACE_ID, "4bf92f3577b34da6a3ce929d0e0e4736",
+                LogKeys.SPAN_ID, "00f067aa0ba902b7", LogKeys.JOB_ID, "job-7", "api_key", "sk-proj-abcdefghijklmnopqrstuvwx");
+        String text = layout("text").doLayout(event(Level.INFO, "hello", mdc));
+        assertThat(text).contains("- [req=r-2] [trace=4bf92f3577b34da6a3ce929d0e0e4736] [job=job-7] hello");
+        JsonNode n = JsonMapper.builder().build().readTree(layout("json").doLayout(event(Level.INFO, "hello", mdc)));
+        assertThat(n.get("request_id").asString()).isEqualTo("r-2");
+        assertThat(n.get("trace_id").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(n.get("span_id").asString()).isEqualTo("00f067aa0ba902b7");
+        assertThat(n.get("job_id").asString()).isEqualTo("job-7");
+        assertThat(n.toString()).doesNotContain("abcdefghijklmnopqrstuvwx");
+    }
 }
