@@ -99,7 +99,8 @@ class PipelineFuzzTest {
         int valid = 0;
         int verified = 0;
         long start = System.nanoTime();
-        for (int i = 0; i < INPUTS && failures.size() < 20; i++) {
+        TreeMap<String, Integer> kinds = new TreeMap<>();
+        for (int i = 0; i < INPUTS; i++) {
             // most inputs start from a valid document, so that many mutants get past the reader
             List<String> pool = random.nextInt(10) < 7 ? seeds.subList(0, validSeeds) : seeds;
             String text = mutate(pool.get(random.nextInt(pool.size())), seeds, random);
@@ -110,16 +111,17 @@ class PipelineFuzzTest {
                     valid++;
                     verified += verify ? 1 : 0;
                 } else if (!problem.isEmpty()) {
-                    failures.add(record(i, text, problem));
+                    fail(failures, kinds, i, text, problem);
                 }
             } catch (Throwable t) {
-                failures.add(record(i, text, "threw " + t));
+                fail(failures, kinds, i, text, "threw " + t);
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf(Locale.ROOT, "pipeline fuzz: %d inputs (seed %d) in %d ms: %d accepted and generated (%d verified), "
-                + "%d refused with findings; %d failures; refusal codes %s%n", INPUTS, SEED, millis, valid, verified,
-                INPUTS - valid, failures.size(), codes);
+                + "%d refused with findings; %d failures %s; refusal codes %s%n", INPUTS, SEED, millis, valid, verified,
+                INPUTS - valid - kinds.values().stream().mapToInt(Integer::intValue).sum(),
+                kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds, codes);
         assertThat(failures).as("inputs that broke a property (saved under target/fuzz-failures)").isEmpty();
     }
 
@@ -181,6 +183,15 @@ class PipelineFuzzTest {
         return null;
     }
 
+    /** Keeps the first 20 failures whole (and their inputs on disk), and counts every failure by its kind. */
+    private static void fail(List<String> failures, TreeMap<String, Integer> kinds, int index, String text, String problem) {
+        String kind = problem.replaceAll("\\d+", "N");
+        kinds.merge(kind.length() > 90 ? kind.substring(0, 90) : kind, 1, Integer::sum);
+        if (failures.size() < 20) {
+            failures.add(record(index, text, problem));
+        }
+    }
+
     private static String record(int index, String text, String problem) {
         try {
             Path dir = Path.of("target/fuzz-failures");
@@ -208,6 +219,9 @@ class PipelineFuzzTest {
 
     private static String once(String s, List<String> seeds, Random r) {
         int len = s.length();
+        if (len == 0) {
+            return ALPHABET.substring(r.nextInt(ALPHABET.length()));
+        }
         int at = len == 0 ? 0 : r.nextInt(len);
         int span = Math.min(len - at, 1 + r.nextInt(Math.max(1, Math.min(40, len))));
         // a third of the mutations damage characters; the rest keep the text JSON more often than not
