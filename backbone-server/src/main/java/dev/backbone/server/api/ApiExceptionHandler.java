@@ -1,5 +1,6 @@
 package dev.backbone.server.api;
 
+import dev.backbone.server.lifecycle.Cancellation;
 import dev.backbone.server.requestid.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -28,6 +29,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Cancellation cancellation;
+
+    ApiExceptionHandler(Cancellation cancellation) {
+        this.cancellation = cancellation;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> refused(ApiException e, HttpServletRequest request) {
@@ -81,8 +88,24 @@ class ApiExceptionHandler {
         }
     }
 
+    /**
+     * A request the shutdown drain cancelled: 503 (another replica can serve the retry) and one
+     * WARN line. Whatever the interrupt made fail on the way out counts as this too, never as
+     * an unexpected error with a trace.
+     */
+    @ExceptionHandler(Cancellation.RequestCancelledException.class)
+    ResponseEntity<Map<String, Object>> cancelled(HttpServletRequest request) {
+        log.warn("{} {}: cancelled, the shutdown drain reached SHUTDOWN_TIMEOUT", request.getMethod(),
+                printable(request.getRequestURI()));
+        return body(HttpStatus.SERVICE_UNAVAILABLE, error("Service unavailable",
+                "the service is shutting down and cancelled this request after SHUTDOWN_TIMEOUT; retry it"), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (cancellation.isCancelled()) {
+            return cancelled(request);
+        }
         log.error("Unexpected error serving {} {}", request.getMethod(), printable(request.getRequestURI()), e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, internalError(RequestIdFilter.current(request)), request);
     }

@@ -13,8 +13,9 @@ import org.springframework.context.event.ContextClosedEvent;
  * 503 at once ({@link ServerState#beginDraining()}), then, while the server still accepts
  * connections (so probes see the 503 and load balancers move away), this lifecycle waits
  * {@code SHUTDOWN_DELAY} and until every request in flight at that moment has finished, at most
- * {@code SHUTDOWN_TIMEOUT}. Only then does Tomcat's own graceful stop (a later phase) close the
- * port and wait for the rest.
+ * {@code SHUTDOWN_TIMEOUT}; requests still running then are cancelled ({@link Cancellation}), so
+ * their work stops instead of running on while the context closes. Only then does Tomcat's own
+ * graceful stop (a later phase) close the port and wait for the rest.
  *
  * <p>Draining starts with {@link ContextClosedEvent} only: a context may also be stopped and
  * started again (Spring pauses idle test contexts), and that must not leave readiness at 503.
@@ -86,7 +87,8 @@ public final class GracefulDrain implements SmartLifecycle, ApplicationListener<
             Thread.currentThread().interrupt();
         }
         if (!inFlight.drained(cutoff)) {
-            log.warn("Shutdown timeout ({} s) reached with requests still running", timeout.toSeconds());
+            int n = inFlight.cancel(cutoff);
+            log.warn("Shutdown timeout ({} s) reached with {} request(s) still running: cancelling them", timeout.toSeconds(), n);
         }
     }
 

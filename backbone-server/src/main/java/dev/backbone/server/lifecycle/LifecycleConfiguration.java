@@ -15,8 +15,13 @@ public class LifecycleConfiguration {
     }
 
     @Bean
-    InFlightRequests inFlightRequests() {
-        return new InFlightRequests();
+    Cancellation cancellation() {
+        return new Cancellation();
+    }
+
+    @Bean
+    InFlightRequests inFlightRequests(Cancellation cancellation) {
+        return new InFlightRequests(cancellation);
     }
 
     @Bean

@@ -46,7 +46,7 @@ public final class MetricsWorkflowListener implements WorkflowListener {
 
     /** Creates the series known in advance at zero, so every family exists before the first run. */
     public void registerKnownSeries(List<LlmSeries> llm) {
-        for (String status : List.of("completed", "failed", "error")) {
+        for (String status : List.of("completed", "failed", "error", "cancelled")) {
             counter(WORKFLOW_EXECUTIONS, "Workflow executions by final status", "status", status);
         }
         timer(WORKFLOW_DURATION, "Duration of whole generation workflows", WORKFLOW_BUCKETS);

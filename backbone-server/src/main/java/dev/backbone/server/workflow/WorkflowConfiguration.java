@@ -2,6 +2,7 @@ package dev.backbone.server.workflow;
 
 import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.server.config.Settings;
+import dev.backbone.server.lifecycle.Cancellation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class WorkflowConfiguration {
 
     @Bean
-    WorkflowService workflowService(Settings settings, ObjectProvider<WorkflowListener> listeners) {
-        return new WorkflowService(settings, listeners.orderedStream().toList());
+    WorkflowService workflowService(Settings settings, ObjectProvider<WorkflowListener> listeners, Cancellation cancellation) {
+        return new WorkflowService(settings, listeners.orderedStream().toList(), cancellation);
     }
 }

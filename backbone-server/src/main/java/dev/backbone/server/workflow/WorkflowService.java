@@ -7,6 +7,7 @@ import dev.backbone.core.workflow.ValidationOutcome;
 import dev.backbone.core.workflow.Workflow;
 import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.server.config.Settings;
+import dev.backbone.server.lifecycle.Cancellation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,16 +28,19 @@ public final class WorkflowService {
     private final WorkflowListener listener;
     private final AtomicInteger activeGenerations = new AtomicInteger();
     private final AtomicInteger activeValidations = new AtomicInteger();
+    private final Cancellation cancellation;
 
-    public WorkflowService(Settings settings, List<WorkflowListener> listeners) {
+    public WorkflowService(Settings settings, List<WorkflowListener> listeners, Cancellation cancellation) {
         this.settings = settings;
+        this.cancellation = cancellation;
         List<WorkflowListener> all = new ArrayList<>(listeners);
         all.add(new LoggingWorkflowListener());
-        this.listener = new CompositeListener(all);
+        this.listener = new CancellableListener(new CompositeListener(all), cancellation);
     }
 
     /** Validate and plan {@code text} under the service's input limits. */
     public ValidationOutcome validate(String text) {
+        cancellation.throwIfCancelled();
         activeValidations.incrementAndGet();
         try {
             return workflow.validate(text, settings.input().toLimits(), listener);
@@ -49,6 +53,7 @@ public final class WorkflowService {
     public GenerationOutcome generate(String text, boolean verify, boolean strict) {
         GenerateRequest request = new GenerateRequest("request", text, GenerateRequest.DEFAULT_TARGETS,
                 settings.templateDir(), verify ? VerifyMode.FAST : VerifyMode.NONE, settings.input().toLimits(), strict);
+        cancellation.throwIfCancelled();
         activeGenerations.incrementAndGet();
         try {
             return workflow.generate(request, listener);
@@ -69,6 +74,70 @@ public final class WorkflowService {
 
     public int activeValidations() {
         return activeValidations.get();
+    }
+
+    /**
+     * Stops a request the shutdown drain cancelled at the next stage, agent or LLM call: the
+     * engine knows nothing of shutdowns, but it announces each step to its listener, and an
+     * exception from there ends the run. Outside {@link CompositeListener}, which would swallow it.
+     */
+    private record CancellableListener(WorkflowListener inner, Cancellation cancellation) implements WorkflowListener {
+
+        @Override
+        public void workflowStarted(String kind) {
+            cancellation.throwIfCancelled();
+            inner.workflowStarted(kind);
+        }
+
+        /** A run the drain stopped ends {@code cancelled}: the engine saw an exception, but nothing failed. */
+        @Override
+        public void workflowFinished(String kind, String status, long nanos) {
+            inner.workflowFinished(kind, "error".equals(status) && cancellation.isCancelled() ? "cancelled" : status, nanos);
+        }
+
+        @Override
+        public void stageStarted(String stage) {
+            cancellation.throwIfCancelled();
+            inner.stageStarted(stage);
+        }
+
+        @Override
+        public void stageFinished(String stage, long nanos, boolean success) {
+            inner.stageFinished(stage, nanos, success);
+        }
+
+        @Override
+        public void agentStarted(String agent) {
+            cancellation.throwIfCancelled();
+            inner.agentStarted(agent);
+        }
+
+        @Override
+        public void agentFinished(String agent, String status, long nanos) {
+            inner.agentFinished(agent, status, nanos);
+        }
+
+        @Override
+        public void agentError(String agent, String errorType) {
+            inner.agentError(agent, errorType);
+        }
+
+        @Override
+        public void filesGenerated(String projectName, int files, long lines, int models) {
+            cancellation.throwIfCancelled();
+            inner.filesGenerated(projectName, files, lines, models);
+        }
+
+        @Override
+        public void llmCall(String provider, String model, long nanos, long prompt, long completion, String errorType) {
+            inner.llmCall(provider, model, nanos, prompt, completion, errorType);
+            cancellation.throwIfCancelled();
+        }
+
+        @Override
+        public void message(String level, String text) {
+            inner.message(level, text);
+        }
     }
 
     /** Fans events out; a failing listener is logged and never fails the user's request. */

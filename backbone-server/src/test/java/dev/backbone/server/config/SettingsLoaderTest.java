@@ -243,6 +243,16 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theRequestReadTimeoutIsADurationCheckedAtStartUp() {
+        assertThat(load(Map.of()).server().requestReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(load(Map.of("REQUEST_READ_TIMEOUT", "1500ms")).server().requestReadTimeout())
+                .isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(load(Map.of("REQUEST_READ_TIMEOUT", "45")).server().requestReadTimeout()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThatThrownBy(() -> load(Map.of("REQUEST_READ_TIMEOUT", "soon"))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("REQUEST_READ_TIMEOUT='soon' is not a duration");
+    }
+
+    @Test
     void rateLimitsAreWholeNumbersCheckedAtStartUp() {
         Settings s = load(Map.of("RATE_LIMIT_PUBLIC", "5", "RATE_LIMIT_AUTHENTICATED", "500",
                 "RATE_LIMIT_GENERATION_PER_MINUTE", "3", "RATE_LIMIT_GENERATION_PER_HOUR", "30", "RATE_LIMIT_VALIDATION", "7"));
