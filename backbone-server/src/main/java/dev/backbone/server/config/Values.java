@@ -1,11 +1,14 @@
 package dev.backbone.server.config;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -90,6 +93,27 @@ final class Values {
             problem(name + "='" + s + "' is not a number");
             return def;
         }
+    }
+
+    /**
+     * A duration as Spring reads one ({@link DurationStyle}): whole seconds ({@code 30}) or with a
+     * unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}), from zero to {@code max}.
+     */
+    Duration duration(String name, Duration def, Duration max) {
+        String s = raw.apply(name);
+        if (s == null) {
+            return def;
+        }
+        try {
+            Duration d = DurationStyle.detectAndParse(s.strip(), ChronoUnit.SECONDS);
+            if (!d.isNegative() && d.compareTo(max) <= 0) {
+                return d;
+            }
+            problem(name + "=" + s + " is out of range (0.." + max.toSeconds() + "s)");
+        } catch (IllegalArgumentException e) {
+            problem(name + "='" + s + "' is not a duration (seconds, or with ms, s, m, h)");
+        }
+        return def;
     }
 
     /** A TCP port; {@code 0} only where {@code allowUnset} (then 0 means "none"). */
