@@ -57,23 +57,31 @@ public final class DocumentIndex {
     private Map<Integer, Map<String, Integer>> columnMaps;
     private Set<String> tableNames;
 
-    private DocumentIndex(Builder b) {
-        schema = b.schema;
-        tables = b.schema.tables();
-        byName = b.byName;
-        byClass = b.byClass;
-        names = b.names;
-        classNames = b.classNames;
-        renames = b.renames;
-        base = b.base;
-        relBase = b.relBase;
-        tableOf = b.tableOf;
-        columnNames = b.columnNames;
-        types = b.types;
-        attributes = b.attributes;
-        target = b.target;
-        source = b.source;
-        relTarget = b.relTarget;
+    /** An index of {@code schema} with its arrays sized from it, for {@link Builder} to fill. */
+    private DocumentIndex(Schema schema) {
+        this.schema = schema;
+        tables = schema.tables();
+        int n = tables.size();
+        int columns = 0;
+        int relationships = 0;
+        for (Table t : tables) {
+            columns += t.columns().size();
+            relationships += t.relationships().size();
+        }
+        byName = new NameIndex(n);
+        byClass = new NameIndex(n);
+        names = new String[n];
+        classNames = new String[n];
+        renames = new boolean[n];
+        base = new int[n + 1];
+        relBase = new int[n + 1];
+        tableOf = new int[columns];
+        columnNames = new String[columns];
+        types = new ColumnType[columns];
+        attributes = new String[columns];
+        target = new int[columns];
+        source = new int[columns];
+        relTarget = new int[relationships];
     }
 
     /** Indexes {@code schema} (its tables as read, whatever the validator will say of them). */
@@ -314,105 +322,68 @@ public final class DocumentIndex {
     }
 
     /**
-     * Builds a {@link DocumentIndex}: one visit to each table and column, then the references
-     * resolved from the flat arrays. Arrays are sized from the document, so nothing regrows.
+     * Fills a {@link DocumentIndex}'s own arrays (sized from the document, so nothing regrows):
+     * one visit to each table and column, then the references resolved from the flat arrays.
      */
     public static final class Builder {
-        private final Schema schema;
-        private final NameIndex byName;
-        private final NameIndex byClass;
-        private final String[] names;
-        private final String[] classNames;
-        private final boolean[] renames;
-        private final int[] base;
-        private final int[] relBase;
-        private final int[] tableOf;
-        private final String[] columnNames;
-        private final ColumnType[] types;
-        private final String[] attributes;
-        private final int[] target;
-        private final int[] source;
-        private final int[] relTarget;
+        private final DocumentIndex ix;
 
         private Builder(Schema schema) {
-            this.schema = schema;
-            List<Table> tables = schema.tables();
-            int n = tables.size();
-            int columns = 0;
-            int relationships = 0;
-            for (Table t : tables) {
-                columns += t.columns().size();
-                relationships += t.relationships().size();
-            }
-            byName = new NameIndex(n);
-            byClass = new NameIndex(n);
-            names = new String[n];
-            classNames = new String[n];
-            renames = new boolean[n];
-            base = new int[n + 1];
-            relBase = new int[n + 1];
-            tableOf = new int[columns];
-            columnNames = new String[columns];
-            types = new ColumnType[columns];
-            attributes = new String[columns];
-            target = new int[columns];
-            source = new int[columns];
-            relTarget = new int[relationships];
+            ix = new DocumentIndex(schema);
         }
 
         public DocumentIndex build() {
-            List<Table> tables = schema.tables();
+            List<Table> tables = ix.tables;
             int id = 0;
             int rel = 0;
             for (int t = 0; t < tables.size(); t++) {
                 Table table = tables.get(t);
-                base[t] = id;
-                relBase[t] = rel;
-                names[t] = table.tableName();
-                classNames[t] = table.className();
-                if (names[t] != null) {
-                    byName.putIfAbsent(names[t], t);
+                ix.base[t] = id;
+                ix.relBase[t] = rel;
+                ix.names[t] = table.tableName();
+                ix.classNames[t] = table.className();
+                if (ix.names[t] != null) {
+                    ix.byName.putIfAbsent(ix.names[t], t);
                 }
-                if (classNames[t] != null) {
-                    byClass.putIfAbsent(classNames[t], t);
+                if (ix.classNames[t] != null) {
+                    ix.byClass.putIfAbsent(ix.classNames[t], t);
                 }
                 for (Column c : table.columns()) {
-                    tableOf[id] = t;
-                    columnNames[id] = c.name();
-                    types[id] = c.type();
+                    ix.tableOf[id] = t;
+                    ix.columnNames[id] = c.name();
+                    ix.types[id] = c.type();
                     if (c.name() != null) {
-                        attributes[id] = PythonNames.attributeFor(c.name());
-                        renames[t] |= !attributes[id].equals(c.name());
+                        ix.attributes[id] = PythonNames.attributeFor(c.name());
+                        ix.renames[t] |= !ix.attributes[id].equals(c.name());
                     }
                     id++;
                 }
                 rel += table.relationships().size();
             }
-            base[tables.size()] = id;
-            relBase[tables.size()] = rel;
-            DocumentIndex index = new DocumentIndex(this);
-            resolve(index);
-            return index;
+            ix.base[tables.size()] = id;
+            ix.relBase[tables.size()] = rel;
+            resolve();
+            return ix;
         }
 
         /** Each key's and relationship's target, from the names; then where each chain of keys ends. */
-        private void resolve(DocumentIndex index) {
-            List<Table> tables = schema.tables();
+        private void resolve() {
+            List<Table> tables = ix.tables;
             for (int t = 0; t < tables.size(); t++) {
                 List<Column> cols = tables.get(t).columns();
                 for (int c = 0; c < cols.size(); c++) {
                     Column col = cols.get(c);
                     int to = -1;
                     if (col.type() == ColumnType.FOREIGN_KEY) {
-                        int tt = index.indexOf(col.targetTable());
-                        int tc = index.columnIndex(tt, col.targetColumn());
-                        to = tc < 0 ? -1 : base[tt] + tc;
+                        int tt = ix.indexOf(col.targetTable());
+                        int tc = ix.columnIndex(tt, col.targetColumn());
+                        to = tc < 0 ? -1 : ix.base[tt] + tc;
                     }
-                    target[base[t] + c] = to;
+                    ix.target[ix.base[t] + c] = to;
                 }
                 List<Relationship> rels = tables.get(t).relationships();
                 for (int r = 0; r < rels.size(); r++) {
-                    relTarget[relBase[t] + r] = index.indexOf(rels.get(r).targetTable());
+                    ix.relTarget[ix.relBase[t] + r] = ix.indexOf(rels.get(r).targetTable());
                 }
             }
             sources();
@@ -424,13 +395,13 @@ public final class DocumentIndex {
          */
         private void sources() {
             final int unresolved = -2;
-            int m = source.length;
-            Arrays.fill(source, unresolved);
+            int m = ix.source.length;
+            Arrays.fill(ix.source, unresolved);
             int[] walk = new int[m];
             int[] path = new int[16];
             int walkId = 0;
             for (int id = 0; id < m; id++) {
-                if (source[id] != unresolved) {
+                if (ix.source[id] != unresolved) {
                     continue;
                 }
                 walkId++;
@@ -438,8 +409,8 @@ public final class DocumentIndex {
                 int at = id;
                 int result;
                 while (true) {
-                    if (source[at] != unresolved) {
-                        result = source[at];
+                    if (ix.source[at] != unresolved) {
+                        result = ix.source[at];
                         break;
                     }
                     if (walk[at] == walkId) {
@@ -451,18 +422,18 @@ public final class DocumentIndex {
                         path = Arrays.copyOf(path, length * 2);
                     }
                     path[length++] = at;
-                    if (types[at] != ColumnType.FOREIGN_KEY) {
+                    if (ix.types[at] != ColumnType.FOREIGN_KEY) {
                         result = at;
                         break;
                     }
-                    if (target[at] < 0) {
+                    if (ix.target[at] < 0) {
                         result = NONE; // the chain breaks
                         break;
                     }
-                    at = target[at];
+                    at = ix.target[at];
                 }
                 for (int i = 0; i < length; i++) {
-                    source[path[i]] = result;
+                    ix.source[path[i]] = result;
                 }
             }
         }

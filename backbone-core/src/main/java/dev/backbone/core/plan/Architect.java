@@ -67,7 +67,7 @@ public final class Architect {
         List<AssociationTable> associations = AssociationPlanner.plan(index, sides, findings);
         RelationshipNames.assign(index, sides, findings);
         List<String> tableNames = new ArrayList<>(index.size() + associations.size());
-        tableNames.addAll(index.names());
+        tableNames.addAll(index.doc().names());
         associations.forEach(a -> tableNames.add(a.name()));
         ColumnPlanner columns = new ColumnPlanner(index, deferred, tableNames);
         PlanBuilder builder = new PlanBuilder(index, deferred, columns, sides);

@@ -59,7 +59,7 @@ final class AssociationPlanner {
                     + " its own `secondary`", named.rel.at(), explicit != null ? "secondary" : null));
             return;
         }
-        int declared = index.indexOf(name);
+        int declared = index.doc().indexOf(name);
         String[] columns;
         if (declared >= 0) {
             columns = declaredColumns(declared, s.table, s.target);
@@ -111,8 +111,8 @@ final class AssociationPlanner {
     }
 
     private AssociationTable.Side side(String association, String column, int table, int keyColumn) {
-        ColumnType type = index.columnById(index.source(table, keyColumn)).type();
-        return new AssociationTable.Side(column, index.name(table), index.column(table, keyColumn).name(), type,
+        ColumnType type = index.doc().columnById(index.source(table, keyColumn)).type();
+        return new AssociationTable.Side(column, index.name(table), index.doc().column(table, keyColumn).name(), type,
                 SqlNames.foreignKey(association, column, index.name(table)));
     }
 

@@ -43,13 +43,13 @@ final class ColumnPlanner {
         this.index = index;
         this.drafts = index.drafts();
         this.deferred = deferred;
-        EnumNames names = new EnumNames(index.classNames(), tableNames);
+        EnumNames names = new EnumNames(index.doc().classNames(), tableNames);
         for (int t = 0; t < index.size(); t++) {
-            for (int c = 0; c < index.columnCount(t); c++) {
-                int id = index.id(t, c);
-                if (index.typeById(id) == ColumnType.ENUM) {
+            for (int c = 0; c < index.doc().columnCount(t); c++) {
+                int id = index.doc().id(t, c);
+                if (index.doc().typeById(id) == ColumnType.ENUM) {
                     Column col = drafts.kept(id);
-                    EnumType e = names.name(index.className(t), index.name(t), col.name(), col.values());
+                    EnumType e = names.name(index.doc().className(t), index.name(t), col.name(), col.values());
                     drafts.plan(id, drafts.planned(id).toBuilder().enumType(e).build());
                 }
             }
@@ -61,9 +61,9 @@ final class ColumnPlanner {
         if (!keysPlanned) {
             planKeys();
         }
-        int n = index.columnCount(t);
+        int n = index.doc().columnCount(t);
         List<PlannedColumn> out = new ArrayList<>(n + 4);
-        int first = index.id(t, 0);
+        int first = index.doc().id(t, 0);
         for (int c = 0; c < n; c++) {
             out.add(drafts.planned(first + c));
         }
@@ -86,14 +86,14 @@ final class ColumnPlanner {
         keysPlanned = true;
         for (FkEdge fk : index.foreignKeys()) {
             int t = fk.table();
-            int id = index.id(t, fk.column());
+            int id = index.doc().id(t, fk.column());
             Column col = drafts.kept(id);
             int source = index.source(t, fk.column());
             PlannedColumn stored = drafts.planned(source);
             ColumnType type = stored.type();
             boolean redundant = col.primaryKey() && drafts.singleKey(t);
             drafts.plan(id, PlannedColumn.builder(col.name(), type)
-                    .attribute(index.attribute(t, fk.column()))
+                    .attribute(index.doc().attribute(t, fk.column()))
                     .length(stored.length())
                     .precision(stored.precision())
                     .scale(stored.scale())
@@ -101,7 +101,7 @@ final class ColumnPlanner {
                     .unique(col.unique() && !redundant)
                     .indexed(col.indexed() && !redundant)
                     .nullable(col.effectiveNullable())
-                    .defaultValue(ColumnDrafts.defaultOf(col, index.columnById(source)))
+                    .defaultValue(ColumnDrafts.defaultOf(col, index.doc().columnById(source)))
                     .enumType(type == ColumnType.ENUM ? stored.enumType() : null)
                     .foreignKey(reference(fk, col))
                     .description(col.description())
@@ -111,13 +111,13 @@ final class ColumnPlanner {
 
     /** What a foreign key references, with its constraint name and whether it is deferred. */
     ForeignKeyRef reference(FkEdge fk) {
-        return reference(fk, drafts.kept(index.id(fk.table(), fk.column())));
+        return reference(fk, drafts.kept(index.doc().id(fk.table(), fk.column())));
     }
 
     private ForeignKeyRef reference(FkEdge fk, Column col) {
         String target = index.name(fk.targetTable());
         String onDelete = col.onDelete() == null || col.onDelete() == OnDelete.NO_ACTION ? null : col.onDelete().sql();
-        return new ForeignKeyRef(target, index.columnName(fk.targetTable(), fk.targetColumn()), onDelete,
+        return new ForeignKeyRef(target, index.doc().columnName(fk.targetTable(), fk.targetColumn()), onDelete,
                 deferred[fk.id()], SqlNames.foreignKey(index.name(fk.table()), col.name(), target));
     }
 

@@ -140,7 +140,7 @@ final class CycleResolver {
         }
         findings.add(Findings.at(FindingCode.DEFERRED_FOREIGN_KEY, index.describe(fk)
                 + " is added after the tables (ALTER TABLE) to break " + cycle,
-                index.column(fk.table(), fk.column()).at(), "target"));
+                index.doc().column(fk.table(), fk.column()).at(), "target"));
     }
 
     /** {@code orders -> invoices -> orders}. */

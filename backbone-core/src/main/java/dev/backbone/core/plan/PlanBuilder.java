@@ -61,7 +61,7 @@ final class PlanBuilder {
         for (FkEdge fk : index.foreignKeys()) {
             if (deferred[fk.id()]) {
                 PlannedColumn.ForeignKeyRef ref = columns.reference(fk);
-                out.add(new DeferredForeignKey(index.name(fk.table()), index.columnName(fk.table(), fk.column()),
+                out.add(new DeferredForeignKey(index.name(fk.table()), index.doc().columnName(fk.table(), fk.column()),
                         ref.table(), ref.column(), ref.onDelete(), ref.constraintName()));
             }
         }
@@ -70,7 +70,7 @@ final class PlanBuilder {
 
     private PlannedTable table(int t) {
         Set<String> dependsOn = new LinkedHashSet<>();
-        for (int c = 0; c < index.columnCount(t); c++) {
+        for (int c = 0; c < index.doc().columnCount(t); c++) {
             FkEdge fk = index.foreignKey(t, c);
             if (fk != null && !fk.selfReference() && !deferred[fk.id()]) {
                 dependsOn.add(index.name(fk.targetTable()));
@@ -81,7 +81,7 @@ final class PlanBuilder {
             rels.add(relationship(s));
         }
         ColumnDrafts d = index.drafts();
-        return new PlannedTable(index.name(t), index.className(t), modules[t], d.description(t), d.timestamps(t),
+        return new PlannedTable(index.name(t), index.doc().className(t), modules[t], d.description(t), d.timestamps(t),
                 d.softDelete(t), columns.columns(t), rels, new ArrayList<>(dependsOn));
     }
 
@@ -89,14 +89,14 @@ final class PlanBuilder {
         String fkColumn = null;
         String fkTable = null;
         if (s.link != null && index.linkCount(s.table, s.target) > 1) {
-            fkColumn = index.columnName(s.link.table(), s.link.column());
+            fkColumn = index.doc().columnName(s.link.table(), s.link.column());
             fkTable = index.name(s.link.table());
         }
         String remote = s.remoteSide;
         if (s.selfReferential() && s.link != null && RelationshipNames.holdsKey(s)) {
-            remote = PythonNames.attributeFor(index.columnName(s.link.targetTable(), s.link.targetColumn()));
+            remote = PythonNames.attributeFor(index.doc().columnName(s.link.targetTable(), s.link.targetColumn()));
         }
-        return new PlannedRelationship(s.attribute, s.type, index.name(s.target), index.className(s.target), modules[s.target],
+        return new PlannedRelationship(s.attribute, s.type, index.name(s.target), index.doc().className(s.target), modules[s.target],
                 s.mirror == null ? null : s.mirror.attribute, fkColumn, fkTable, s.secondary, s.selfReferential(), remote,
                 s.description);
     }

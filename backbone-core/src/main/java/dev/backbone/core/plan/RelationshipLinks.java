@@ -118,7 +118,7 @@ final class RelationshipLinks {
         }
         FkEdge found = null;
         for (FkEdge e : hintPool) {
-            String col = index.columnName(e.table(), e.column());
+            String col = index.doc().columnName(e.table(), e.column());
             if (col.equals(hint + "_id") || col.equals(hint)) {
                 if (found != null) {
                     return;
@@ -134,7 +134,7 @@ final class RelationshipLinks {
 
     private void explicit(RelSide s) {
         String name = s.foreignKey;
-        int c = index.columnIndex(s.table, name);
+        int c = index.doc().columnIndex(s.table, name);
         FkEdge fk = c < 0 ? null : index.foreignKey(s.table, c);
         if (fk != null && fk.targetTable() == s.target) {
             s.state = LinkState.KNOWN;
@@ -168,7 +168,7 @@ final class RelationshipLinks {
         if (s.state == LinkState.NONE) {
             String holder = s.type == RelationshipType.ONE_TO_MANY ? there : here;
             String other = s.type == RelationshipType.ONE_TO_MANY ? here : there;
-            String suggestion = suggestColumn(index.indexOf(other));
+            String suggestion = suggestColumn(index.doc().indexOf(other));
             findings.add(Findings.at(FindingCode.REL_NO_FOREIGN_KEY, "no ForeignKey column links `" + here + "` and `"
                     + there + "`, so " + what + " has nothing to join on; add one to `" + holder + "`"
                     + (suggestion == null ? "" : " (e.g. " + suggestion + ")") + " or remove the relationship",
@@ -200,7 +200,7 @@ final class RelationshipLinks {
     private String columnsOf(List<FkEdge> edges) {
         StringJoiner j = new StringJoiner(", ");
         for (FkEdge e : edges) {
-            j.add("`" + index.name(e.table()) + "." + index.column(e.table(), e.column()).name() + "`");
+            j.add("`" + index.name(e.table()) + "." + index.doc().column(e.table(), e.column()).name() + "`");
         }
         return j.toString();
     }

@@ -50,7 +50,7 @@ final class RelationshipNames {
         }
         for (int t = 0; t < index.size(); t++) {
             List<RelSide> mine = byTable.get(t);
-            if (mine == null && !index.renamesAColumn(t)) {
+            if (mine == null && !index.doc().renamesAColumn(t)) {
                 continue; // no relationship and every attribute is its column's name: nothing can meet
             }
             Map<String, Object> taken = columnAttributes(t);
@@ -81,12 +81,12 @@ final class RelationshipNames {
      * ({@link RelSide}); messages are built only when two meet. Reports two columns meeting on one attribute.
      */
     private Map<String, Object> columnAttributes(int t) {
-        int n = index.columnCount(t);
+        int n = index.doc().columnCount(t);
         Map<String, Object> taken = new HashMap<>(n * 2 + 8);
         for (int i = 0; i < n; i++) {
             // from the flat attributes array, not the column objects: on a large document the
             // columns are no longer in the cache by this pass, and only a collision needs them
-            String a = index.attribute(t, i);
+            String a = index.doc().attribute(t, i);
             if (a == null) {
                 continue;
             }
@@ -94,7 +94,7 @@ final class RelationshipNames {
             if (before instanceof Integer first) {
                 Table table = index.table(t);
                 Column c = table.columns().get(i);
-                String firstName = index.column(t, first).name();
+                String firstName = index.doc().column(t, first).name();
                 if (!firstName.equals(c.name())) {
                     findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "columns `" + firstName + "` and `"
                             + c.name() + "` of `" + table.tableName() + "` would both become the model attribute `" + a
@@ -118,7 +118,7 @@ final class RelationshipNames {
         if (holder instanceof RelSide r) {
             return "the " + r.type.wire() + " to `" + index.name(r.target) + "`";
         }
-        return "column `" + (holder instanceof Integer c ? index.column(t, c).name() : holder) + "`";
+        return "column `" + (holder instanceof Integer c ? index.doc().column(t, c).name() : holder) + "`";
     }
 
     private void given(RelSide s, Map<String, Object> taken) {
@@ -135,12 +135,12 @@ final class RelationshipNames {
     }
 
     private void derived(RelSide s, Map<String, Object> taken) {
-        String targetClass = index.className(s.target);
+        String targetClass = index.doc().className(s.target);
         String first;
         if (s.type.toMany()) {
             first = PythonNames.attributeFor(index.name(s.target));
         } else if (s.link != null && s.link.table() == s.table && (!s.selfReferential() || holdsKey(s))) {
-            String column = index.columnName(s.link.table(), s.link.column());
+            String column = index.doc().columnName(s.link.table(), s.link.column());
             first = column.endsWith("_id") && column.length() > 3
                     ? PythonNames.attributeFor(column.substring(0, column.length() - 3))
                     : PythonNames.attributeFor(Naming.snake(targetClass));

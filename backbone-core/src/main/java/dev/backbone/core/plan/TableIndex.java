@@ -45,8 +45,9 @@ final class TableIndex {
         return new Builder(schema.index()).build();
     }
 
-    List<Table> tables() {
-        return doc.tables();
+    /** The validator's index of the document: tables, columns, names, what each key points to and stores. */
+    DocumentIndex doc() {
+        return doc;
     }
 
     int size() {
@@ -55,20 +56,6 @@ final class TableIndex {
 
     Table table(int t) {
         return doc.table(t);
-    }
-
-    /** Document index of the table with this name, or -1. */
-    int indexOf(String tableName) {
-        return doc.indexOf(tableName);
-    }
-
-    /** Index of the (first) column with this name in table {@code t}, or -1. */
-    int columnIndex(int t, String columnName) {
-        return doc.columnIndex(t, columnName);
-    }
-
-    Column column(int t, int c) {
-        return doc.column(t, c);
     }
 
     /** Every foreign key, in document order (table, then column); self references included. */
@@ -113,43 +100,14 @@ final class TableIndex {
         return doc.source(doc.id(t, c));
     }
 
-    /** The column with this global id. */
-    Column columnById(int id) {
-        return doc.columnById(id);
-    }
-
     /** {@code orders.invoice_id -> invoices.id}: how messages name a foreign key. */
     String describe(FkEdge e) {
-        return name(e.table()) + "." + columnName(e.table(), e.column()) + " -> " + name(e.targetTable()) + "."
-                + columnName(e.targetTable(), e.targetColumn());
+        return name(e.table()) + "." + doc.columnName(e.table(), e.column()) + " -> " + name(e.targetTable()) + "."
+                + doc.columnName(e.targetTable(), e.targetColumn());
     }
 
     String name(int t) {
         return doc.name(t);
-    }
-
-    String className(int t) {
-        return doc.className(t);
-    }
-
-    String columnName(int t, int c) {
-        return doc.columnName(t, c);
-    }
-
-    List<String> names() {
-        return doc.names();
-    }
-
-    List<String> classNames() {
-        return doc.classNames();
-    }
-
-    int columnCount(int t) {
-        return doc.columnCount(t);
-    }
-
-    boolean renamesAColumn(int t) {
-        return doc.renamesAColumn(t);
     }
 
     /** The drafts of the columns and the tables' own flags (see {@link ColumnDrafts}). */
@@ -160,18 +118,6 @@ final class TableIndex {
     /** The sides of every relationship, in document order, not yet paired or linked (see {@link RelationshipPairing}). */
     List<RelSide> sides() {
         return sides;
-    }
-
-    int id(int t, int c) {
-        return doc.id(t, c);
-    }
-
-    ColumnType typeById(int id) {
-        return doc.typeById(id);
-    }
-
-    String attribute(int t, int c) {
-        return doc.attribute(t, c);
     }
 
     /**

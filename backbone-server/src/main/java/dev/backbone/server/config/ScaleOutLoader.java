@@ -23,7 +23,7 @@ final class ScaleOutLoader {
     }
 
     private static Duration atLeast(Values v, String name, Duration def, Duration min) {
-        Duration d = v.duration(name, def);
+        Duration d = v.duration(name, def, Duration.ofDays(30));
         if (d.compareTo(min) < 0) {
             v.problem(name + " must be at least " + min.toMillis() + " ms");
             return def;

@@ -127,9 +127,9 @@ public final class SettingsLoader {
                 v.string("API_HOST", "0.0.0.0"),
                 v.port("API_PORT", 8000, false),
                 portText != null,
-                Duration.ofSeconds(v.integer("SHUTDOWN_TIMEOUT", 30, 0, 3600)),
+                v.duration("SHUTDOWN_TIMEOUT", Duration.ofSeconds(30), Duration.ofHours(1)),
                 Duration.ofMillis(Math.round(v.decimal("SHUTDOWN_DELAY", 0, 0, 600) * 1000)),
-                v.duration("REQUEST_READ_TIMEOUT", Duration.ofSeconds(20)));
+                v.duration("REQUEST_READ_TIMEOUT", Duration.ofSeconds(20), Duration.ofHours(1)));
         Settings.Metrics metrics = new Settings.Metrics(v.bool("ENABLE_METRICS", true), v.port("METRICS_PORT", 0, true));
         if (metrics.separatePort() && metrics.port() == server.port()) {
             metrics = new Settings.Metrics(true, 0);

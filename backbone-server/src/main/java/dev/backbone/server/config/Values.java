@@ -1,11 +1,14 @@
 package dev.backbone.server.config;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -92,6 +95,27 @@ final class Values {
         }
     }
 
+    /**
+     * A duration as Spring reads one ({@link DurationStyle}): whole seconds ({@code 30}) or with a
+     * unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}), from zero to {@code max}.
+     */
+    Duration duration(String name, Duration def, Duration max) {
+        String s = raw.apply(name);
+        if (s == null) {
+            return def;
+        }
+        try {
+            Duration d = DurationStyle.detectAndParse(s.strip(), ChronoUnit.SECONDS);
+            if (!d.isNegative() && d.compareTo(max) <= 0) {
+                return d;
+            }
+            problem(name + "=" + s + " is out of range (0.." + max.toSeconds() + "s)");
+        } catch (IllegalArgumentException e) {
+            problem(name + "='" + s + "' is not a duration (seconds, or with ms, s, m, h)");
+        }
+        return def;
+    }
+
     /** A TCP port; {@code 0} only where {@code allowUnset} (then 0 means "none"). */
     int port(String name, int def, boolean allowUnset) {
         String s = raw.apply(name);
@@ -110,30 +134,6 @@ final class Values {
         return def;
     }
 
-    /**
-     * A duration as Spring Boot reads one ({@code 500ms}, {@code 30s}, {@code 2m}, ISO-8601 {@code PT1M}),
-     * a bare number being seconds ({@code 90}, {@code 2.5}).
-     */
-    java.time.Duration duration(String name, java.time.Duration def) {
-        String s = raw.apply(name);
-        if (s == null) {
-            return def;
-        }
-        String t = s.strip();
-        java.time.Duration d = null;
-        try {
-            d = t.matches("\\d+(\\.\\d+)?")
-                    ? java.time.Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000))
-                    : org.springframework.boot.convert.DurationStyle.detectAndParse(t, java.time.temporal.ChronoUnit.SECONDS);
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (d != null && !d.isNegative() && !d.isZero()) {
-            return d;
-        }
-        problem(name + "='" + s + "' is not a positive duration (seconds, or with ms, s, m, h)");
-        return def;
-    }
 
     /** A byte size as Spring reads one: {@code 10485760}, {@code 512KB}, {@code 10MB}, {@code 1GB} (units of 1024). */
     long size(String name, long def) {

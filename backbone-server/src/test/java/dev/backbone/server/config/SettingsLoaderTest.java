@@ -223,6 +223,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void durationsAndSizesReadAsSpringReadsThem() {
+        Settings s = load(Map.of("SHUTDOWN_TIMEOUT", "2m", "MAX_JSON_SIZE", "1MB"));
+        assertThat(s.server().shutdownTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(s.input().maxJsonSize()).isEqualTo(1024 * 1024);
+        assertThatThrownBy(() -> load(Map.of("SHUTDOWN_TIMEOUT", "soon", "MAX_JSON_SIZE", "big")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SHUTDOWN_TIMEOUT='soon' is not a duration")
+                .hasMessageContaining("MAX_JSON_SIZE='big' is not a size");
+    }
+
+    @Test
     void metricsPortEqualToTheApiPortMeansNoSecondListener() {
         Settings s = load(Map.of("API_PORT", "9000", "METRICS_PORT", "9000"));
         assertThat(s.metrics().separatePort()).isFalse();
