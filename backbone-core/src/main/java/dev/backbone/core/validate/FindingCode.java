@@ -12,7 +12,7 @@ public enum FindingCode {
     INVALID_FK_FORMAT(Severity.ERROR, "a ForeignKey `target` is not `table.column`"),
     FK_TABLE_NOT_FOUND(Severity.ERROR, "a ForeignKey `target` names no table"),
     FK_COLUMN_NOT_FOUND(Severity.ERROR, "a ForeignKey `target` names no column of that table"),
-    FK_NOT_PK_OR_UNIQUE(Severity.WARNING, "a ForeignKey `target` is neither a primary key nor unique"),
+    FK_NOT_PK_OR_UNIQUE(Severity.ERROR, "a ForeignKey `target` is neither a primary key nor unique"),
     REL_TABLE_NOT_FOUND(Severity.ERROR, "a relationship names no table"),
     MISSING_BACK_POPULATES(Severity.WARNING, "the other side of a relationship lacks the mirror relationship"),
     CIRCULAR_DEPENDENCY(Severity.ERROR, "NOT NULL foreign keys form a cycle no table order can satisfy"),
