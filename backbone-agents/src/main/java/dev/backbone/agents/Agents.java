@@ -1,6 +1,7 @@
 package dev.backbone.agents;
 
 import dev.backbone.agents.designer.SchemaDesigner;
+import dev.backbone.agents.llm.LlmListeners;
 import dev.backbone.agents.llm.LlmSettings;
 import dev.backbone.agents.llm.LlmStatus;
 import dev.backbone.agents.reviewer.SchemaReviewer;
@@ -20,19 +21,24 @@ public final class Agents {
     private final SchemaReviewer reviewer;
     private final SchemaDesigner designer;
 
-    private Agents(LlmSettings settings, Workflow workflow, Limits limits) {
+    private Agents(LlmSettings settings, Workflow workflow, Limits limits, LlmListeners listeners) {
         this.settings = settings;
-        this.reviewer = SchemaReviewer.create(settings);
-        this.designer = SchemaDesigner.create(settings, workflow, limits);
+        this.reviewer = SchemaReviewer.create(settings, listeners);
+        this.designer = SchemaDesigner.create(settings, workflow, limits, listeners);
     }
 
     /**
-     * @param environment the process environment, merged with {@code .env} by the caller ({@link dev.backbone.agents.llm.EnvFile})
+     * @param environment the process environment, merged with {@code .env} by the caller ({@link dev.backbone.core.env.DotEnv})
      * @param limits the document limits drafts are validated with ({@code Limits.SERVICE} in the server, {@code Limits.DEFAULTS} in the CLI)
      * @throws IllegalArgumentException naming the variable, for an unknown provider or a malformed number, duration or URL
      */
     public static Agents from(Map<String, String> environment, Workflow workflow, Limits limits) {
-        return new Agents(LlmSettings.from(environment), workflow, limits);
+        return from(environment, workflow, limits, LlmListeners.NONE);
+    }
+
+    /** As {@link #from(Map, Workflow, Limits)}, every chat model told to {@code listeners} (tracing). */
+    public static Agents from(Map<String, String> environment, Workflow workflow, Limits limits, LlmListeners listeners) {
+        return new Agents(LlmSettings.from(environment), workflow, limits, listeners);
     }
 
     /**
@@ -40,7 +46,12 @@ public final class Agents {
      * so a bad value is reported with the other bad variables, in one line).
      */
     public static Agents of(LlmSettings settings, Workflow workflow, Limits limits) {
-        return new Agents(settings, workflow, limits);
+        return of(settings, workflow, limits, LlmListeners.NONE);
+    }
+
+    /** As {@link #of(LlmSettings, Workflow, Limits)}, every chat model told to {@code listeners} (tracing). */
+    public static Agents of(LlmSettings settings, Workflow workflow, Limits limits, LlmListeners listeners) {
+        return new Agents(settings, workflow, limits, listeners);
     }
 
     public LlmSettings settings() {

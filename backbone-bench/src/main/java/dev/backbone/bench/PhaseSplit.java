@@ -37,10 +37,14 @@ public final class PhaseSplit {
                 SchemaReader.Result read = SchemaReader.read(text);
                 long c1 = mx.getCurrentThreadCpuTime();
                 long a1 = mx.getCurrentThreadAllocatedBytes();
-                List<Finding> findings = new SchemaValidator(Limits.DEFAULTS).validate(read.schema(), read.findings());
+                SchemaValidator.Validation validation = new SchemaValidator(Limits.DEFAULTS).check(read.schema(), read.findings());
+                List<Finding> findings = validation.findings();
                 long c2 = mx.getCurrentThreadCpuTime();
                 long a2 = mx.getCurrentThreadAllocatedBytes();
-                Architect.Result plan = new Architect().plan(read.schema());
+                if (!validation.succeeded()) {
+                    throw new IllegalStateException("synthetic schema is not valid: " + findings);
+                }
+                Architect.Result plan = new Architect().plan(validation.document());
                 long c3 = mx.getCurrentThreadCpuTime();
                 long a3 = mx.getCurrentThreadAllocatedBytes();
                 if (plan.plan() == null || findings.stream().anyMatch(Finding::isError)) {

@@ -1,7 +1,7 @@
 package dev.backbone.cli;
 
 import dev.backbone.agents.Agents;
-import dev.backbone.agents.llm.EnvFile;
+import dev.backbone.core.env.DotEnv;
 import dev.backbone.core.validate.Limits;
 import dev.backbone.core.workflow.Workflow;
 import java.nio.file.Path;
@@ -13,8 +13,18 @@ final class AgentsFactory {
     /** The process environment; tests replace it so that no real key or provider is ever used. */
     static java.util.function.Supplier<java.util.Map<String, String>> environment = System::getenv;
 
-    /** @throws IllegalArgumentException naming the variable when the configuration is bad */
+    /** @throws IllegalArgumentException naming the variable (or the {@code .env} line) when the configuration is bad */
     static Agents create() {
-        return Agents.from(EnvFile.merged(Path.of(".env"), environment.get()), new Workflow(), Limits.DEFAULTS);
+        return Agents.from(variables(Path.of(".env")), new Workflow(), Limits.DEFAULTS, CliTracing.llmListeners());
+    }
+
+    /**
+     * What {@code design} and {@code review} read: the environment over {@code dotEnvFile}, read
+     * with the one grammar of {@link DotEnv}, as {@code serve} reads it.
+     *
+     * @throws dev.backbone.core.env.DotEnvException naming the file and line of a malformed line
+     */
+    static java.util.Map<String, String> variables(Path dotEnvFile) {
+        return DotEnv.merged(dotEnvFile, environment.get());
     }
 }

@@ -1,6 +1,8 @@
 package dev.backbone.cli;
 
+import dev.backbone.server.config.ConfigurationException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,10 +39,12 @@ public final class BackboneCommand implements Runnable {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("validate", ValidateCommand::new);
         m.put("plan", PlanCommand::new);
+        m.put("diagram", DiagramCommand::new);
         m.put("generate", GenerateCommand::new);
         m.put("design", DesignCommand::new);
         m.put("review", ReviewCommand::new);
         m.put("serve", ServeCommand::new);
+        m.put("token", TokenCommand::new);
         m.put("version", VersionCommand::new);
         m.put("completion", CompletionCommand::new);
         return m;
@@ -53,6 +57,17 @@ public final class BackboneCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final java.io.InputStream stdin;
+
+    BackboneCommand(java.io.InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** What {@code -} as a schema file reads. */
+    java.io.InputStream stdin() {
+        return stdin;
+    }
 
     /** Where this run's output goes (set before parsing; commands read it through {@link #terminal}). */
     Terminal terminal = Terminal.PLAIN;
@@ -68,18 +83,49 @@ public final class BackboneCommand implements Runnable {
         return cl.getCommandSpec().root().userObject() instanceof BackboneCommand b ? b.terminal : Terminal.PLAIN;
     }
 
+    /**
+     * Runs the chosen command inside its trace ({@link CliTracing}); {@code serve} traces its
+     * requests itself, and help and version output are not traced.
+     */
+    private static int traced(CommandLine.ParseResult parsed) {
+        List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine last = chain.get(chain.size() - 1);
+        String name = last.getCommandName();
+        if (chain.size() < 2 || name.equals("serve") || name.equals("help") || name.equals("version")
+                || last.isUsageHelpRequested() || last.isVersionHelpRequested()) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        CliTracing tracing;
+        try {
+            tracing = CliTracing.start(name);
+        } catch (ConfigurationException e) {
+            last.getErr().println("backbone-ai: " + e.getMessage());
+            return USAGE;
+        }
+        try (tracing) {
+            int code = new CommandLine.RunLast().execute(parsed);
+            tracing.exitCode(code);
+            return code;
+        }
+    }
+
     /** Runs the CLI with the process's stdout/stderr. */
     public static int execute(String[] args) {
-        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect());
+        return execute(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect());
     }
 
     /** Runs the CLI with the given writers (tests capture output this way); neither is a terminal. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return execute(args, out, err, Terminal.PLAIN);
+        return execute(args, System.in, out, err, Terminal.PLAIN);
     }
 
-    static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
-        BackboneCommand root = new BackboneCommand();
+    /** Runs the CLI with the given standard input and writers; neither is a terminal. */
+    public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        return execute(args, in, out, err, Terminal.PLAIN);
+    }
+
+    static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err, Terminal terminal) {
+        BackboneCommand root = new BackboneCommand(in);
         root.terminal = terminal;
         CommandLine cl = new CommandLine(root);
         String first = args.length > 0 ? args[0] : "";
@@ -111,6 +157,7 @@ public final class BackboneCommand implements Runnable {
             return INTERNAL;
         });
         cl.setParameterExceptionHandler(new UsageErrors());
+        cl.setExecutionStrategy(BackboneCommand::traced);
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -39,6 +39,6 @@ public final class CdsTraining {
 
     private static void run(String... args) {
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
-        BackboneCommand.execute(args, discard, discard, Terminal.PLAIN);
+        BackboneCommand.execute(args, java.io.InputStream.nullInputStream(), discard, discard, Terminal.PLAIN);
     }
 }

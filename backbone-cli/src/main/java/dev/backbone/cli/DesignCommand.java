@@ -56,7 +56,7 @@ final class DesignCommand implements Callable<Integer> {
         }
         Design d;
         try (Progress p = Progress.of(cl, progress)) {
-            d = agents.designer().design(description, p);
+            d = agents.designer().design(description, CliTracing.listener(p));
         }
         if (d.schemaText() == null) {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.PROVIDER, "the LLM gave no schema (" + d.errorType() + "): " + d.message());

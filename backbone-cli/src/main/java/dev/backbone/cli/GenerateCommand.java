@@ -41,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME",
-            description = "Targets to render, comma separated (default: sqlalchemy,sql).")
+            description = "Targets to render, comma separated (default: sqlalchemy,sql,migrations,fastapi).")
     List<String> targets = GenerateRequest.DEFAULT_TARGETS;
 
     @Option(names = "--templates", paramLabel = "DIR",
@@ -73,7 +73,8 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
-        Path file = input.path(cl);
+        PrintWriter err = cl.getErr();
+        Path file = input.displayPath(cl);
         VerifyMode mode;
         try {
             mode = VerifyMode.parse(verify);
@@ -87,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = SchemaInput.read(file);
+            text = input.text(cl);
             ProjectWriter.checkWritable(output, force);
         } catch (SchemaInput.InputException e) {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, e.getMessage());
@@ -108,7 +109,7 @@ final class GenerateCommand implements Callable<Integer> {
                 validator = new CodeValidator(() -> tc);
             }
             GenerateRequest req = new GenerateRequest(file.toString(), text, targets, templateDir, mode, Limits.DEFAULTS, strict);
-            g = new Workflow(validator).generate(req, p);
+            g = new Workflow(validator).generate(req, CliTracing.listener(p));
         }
         if (!g.validation().valid() || g.files().isEmpty()) {
             report(cl, file, g);

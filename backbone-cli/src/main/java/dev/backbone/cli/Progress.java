@@ -99,9 +99,22 @@ final class Progress implements WorkflowListener, AutoCloseable {
         });
     }
 
+    /** A tool call of the engine (a target's render, each verification check) as it starts. */
     @Override
-    public void stepStarted(String stage, String step) {
-        status(stage + ": " + step);
+    public void toolStarted(String tool) {
+        if (tool.startsWith("render:")) {
+            status("generate: rendering " + tool.substring("render:".length()));
+            return;
+        }
+        status("verify: " + switch (tool) {
+            case "ddl_check" -> "SQL on an embedded database";
+            case "model_structure" -> "model structure";
+            case "python:black" -> "python: black --check";
+            case "python:mypy" -> "python: mypy --strict";
+            case "python:ruff" -> "python: ruff check";
+            case "python:create_all" -> "python: import and create_all";
+            default -> tool.replace(":", ": ");
+        });
     }
 
     @Override

@@ -52,7 +52,7 @@ final class ReviewCommand implements Callable<Integer> {
         }
         Review r;
         try (Progress p = Progress.of(cl, progress)) {
-            r = agents.reviewer().review(text, v, p);
+            r = agents.reviewer().review(text, v, CliTracing.listener(p));
         }
         if (!r.ok()) {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.PROVIDER, "review failed (" + r.errorType() + "): " + r.message());

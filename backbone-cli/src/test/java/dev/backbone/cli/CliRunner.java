@@ -18,7 +18,7 @@ final class CliRunner {
     static Run run(Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BackboneCommand.execute(args, new PrintWriter(out), new PrintWriter(err), terminal);
+        int code = BackboneCommand.execute(args, java.io.InputStream.nullInputStream(), new PrintWriter(out), new PrintWriter(err), terminal);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -74,6 +74,17 @@ class GenerateCommandTest {
     }
 
     @Test
+    void anEmptyTargetListIsAUsageErrorAndWritesNothing() {
+        for (String t : new String[] {",,,", "", " , "}) {
+            Path out = tmp.resolve("none");
+            CliRunner.Run r = CliRunner.run("generate", CliRunner.example("simple_schema.json").toString(), "-o", out.toString(), "-t", t);
+            assertThat(r.exit()).as("-t '" + t + "': " + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("no target named").contains("sqlalchemy");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
     void badVerifyModeIsAUsageError() {
         CliRunner.Run r = CliRunner.run("generate", CliRunner.example("simple_schema.json").toString(), "-o", tmp.resolve("x").toString(), "--verify", "sometimes");
         assertThat(r.exit()).isEqualTo(2);

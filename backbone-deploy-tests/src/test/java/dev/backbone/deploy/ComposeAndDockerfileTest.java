@@ -36,6 +36,25 @@ class ComposeAndDockerfileTest {
     }
 
     @Test
+    void theTracingProfileAddsJaegerReceivingOtlpAndTheServiceSendsThere() {
+        require(Command.onPath("docker-compose"), "docker-compose (Debian package docker-compose)");
+        Command.Result plain = Command.run(deploy, Map.of("GRAFANA_ADMIN_PASSWORD", "test-only"),
+                List.of("docker-compose", "-f", "docker-compose.yml", "config", "--services"));
+        assertThat(plain.ok()).as(plain.output()).isTrue();
+        assertThat(plain.output().lines()).doesNotContain("jaeger");
+        Command.Result traced = Command.run(deploy, Map.of("GRAFANA_ADMIN_PASSWORD", "test-only",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://jaeger:4318"),
+                List.of("docker-compose", "-f", "docker-compose.yml", "--profile", "tracing", "config"));
+        assertThat(traced.ok()).as(traced.output()).isTrue();
+        JsonNode jaeger = compose.path("services").path("jaeger");
+        assertThat(jaeger.path("profiles").valueStream().map(JsonNode::asString)).containsExactly("tracing");
+        assertThat(jaeger.path("ports").valueStream().map(JsonNode::asString)).contains("4318:4318", "16686:16686");
+        assertThat(traced.output()).contains("OTEL_EXPORTER_OTLP_ENDPOINT: http://jaeger:4318");
+        assertThat(compose.path("services").path("backbone-ai").path("environment").valueStream().map(JsonNode::asString))
+                .contains("OTEL_EXPORTER_OTLP_ENDPOINT=${OTEL_EXPORTER_OTLP_ENDPOINT:-}");
+    }
+
+    @Test
     void theServiceIsTheGuidesBackboneAiContainer() {
         JsonNode service = compose.path("services").path("backbone-ai");
         assertThat(service.path("container_name").asString()).as("so that `docker logs backbone-ai` works").isEqualTo("backbone-ai");
@@ -45,7 +64,15 @@ class ComposeAndDockerfileTest {
         Path context = deploy.resolve(service.path("build").path("context").asString()).normalize();
         assertThat(context).isEqualTo(ProjectFiles.root());
         assertThat(context.resolve(service.path("build").path("dockerfile").asString())).isRegularFile();
-        assertThat(compose.path("services").propertyNames()).contains("prometheus", "alertmanager", "grafana");
+        assertThat(compose.path("services").propertyNames()).contains("prometheus", "alertmanager", "grafana", "redis");
+    }
+
+    @Test
+    void theServiceSharesTheStacksRedis() {
+        JsonNode service = compose.path("services").path("backbone-ai");
+        assertThat(service.path("environment").valueStream().map(JsonNode::asString)).contains("REDIS_URL=redis://redis:6379/0");
+        assertThat(service.path("depends_on").valueStream().map(JsonNode::asString)).contains("redis");
+        assertThat(compose.path("services").path("redis").path("image").asString()).startsWith("redis:");
     }
 
     @Test

@@ -44,7 +44,26 @@ class KubernetesManifestsTest {
         assertThat(docs).extracting(d -> d.path("apiVersion").asString() + " " + d.path("kind").asString())
                 .containsExactlyInAnyOrder("apps/v1 Deployment", "v1 Service", "v1 ConfigMap", "v1 Secret",
                         "autoscaling/v2 HorizontalPodAutoscaler", "policy/v1 PodDisruptionBudget",
-                        "monitoring.coreos.com/v1 ServiceMonitor", "monitoring.coreos.com/v1 PrometheusRule");
+                        "monitoring.coreos.com/v1 ServiceMonitor", "monitoring.coreos.com/v1 PrometheusRule",
+                        "apps/v1 Deployment", "v1 Service");
+    }
+
+    @Test
+    void theReplicasShareTheRedisOfRedisYaml() {
+        JsonNode redis = docs.stream().filter(d -> "Deployment".equals(d.path("kind").asString())
+                && "backbone-ai-redis".equals(d.path("metadata").path("name").asString())).findFirst().orElseThrow();
+        JsonNode redisService = docs.stream().filter(d -> "Service".equals(d.path("kind").asString())
+                && "backbone-ai-redis".equals(d.path("metadata").path("name").asString())).findFirst().orElseThrow();
+        JsonNode podLabels = redis.path("spec").path("template").path("metadata").path("labels");
+        assertThat(contains(podLabels, redisService.path("spec").path("selector"))).as("the Redis Service selects Redis").isTrue();
+        assertThat(contains(podLabels, kind("Service").path("spec").path("selector")))
+                .as("the service's Service does not select Redis").isFalse();
+        String url = kind("ConfigMap").path("data").path("REDIS_URL").asString();
+        assertThat(url).isEqualTo("redis://" + redisService.path("metadata").path("name").asString() + ":"
+                + redisService.path("spec").path("ports").get(0).path("port").asInt() + "/0");
+        JsonNode security = redis.path("spec").path("template").path("spec").path("containers").get(0).path("securityContext");
+        assertThat(security.path("runAsNonRoot").asBoolean()).isTrue();
+        assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
     }
 
     @Test
@@ -160,8 +179,10 @@ class KubernetesManifestsTest {
         return kind("Deployment");
     }
 
+    /** The service's own object of that kind (not the Redis beside it). */
     private JsonNode kind(String kind) {
-        return docs.stream().filter(d -> kind.equals(d.path("kind").asString())).findFirst()
+        return docs.stream().filter(d -> kind.equals(d.path("kind").asString()))
+                .filter(d -> !d.path("metadata").path("name").asString().endsWith("-redis")).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " in deploy/k8s"));
     }
 

@@ -1,6 +1,7 @@
 package dev.backbone.server;
 
 import dev.backbone.server.config.ConfigurationException;
+import dev.backbone.server.config.SettingNames;
 import dev.backbone.server.config.Settings;
 import dev.backbone.server.config.SettingsLoader;
 import java.io.IOException;
@@ -69,6 +70,9 @@ public final class BackboneServer {
             names.addAll(overrides.keySet());
             settings = SettingsLoader.load(n -> overrides.containsKey(n) ? overrides.get(n) : System.getenv(n), names,
                     Path.of(".env"));
+            for (String warning : SettingNames.startupWarnings(overrides, Path.of(".env"))) {
+                err.println(PREFIX + "warning: " + warning);
+            }
             checkPort("API_PORT", settings.server().host(), settings.server().port());
             if (settings.metrics().separatePort()) {
                 checkPort("METRICS_PORT", settings.server().host(), settings.metrics().port());
@@ -100,6 +104,10 @@ public final class BackboneServer {
         log.info("{} {} listening on http://{}:{} (environment {}, ready in {} ms)", settings.app().name(),
                 settings.app().version(), settings.server().host(), port, settings.app().environment(),
                 (System.nanoTime() - t0) / 1_000_000);
+        String environmentNote = SettingNames.environmentNote(overrides, Path.of(".env"), settings);
+        if (environmentNote != null) {
+            log.info(environmentNote);
+        }
         drainOnSignals(context);
         awaitShutdown(context, closing, settings);
         return 0;

@@ -62,6 +62,22 @@ class BackboneServerTest {
         }
     }
 
+    /** {@code serve LOG_LEVL=DEBUG}: the user sees the typo named, with the setting meant, before anything starts. */
+    @Test
+    void aMisspeltSettingIsWarnedWithTheNearestName() throws IOException {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = busy.getLocalPort();
+            Run r = serve("LOG_LEVL=DEBUG", "RATE_LIMT_PUBLIC=5", "API_HOST=127.0.0.1", "API_PORT=" + port);
+            assertThat(r.err()).containsExactly(
+                    "backbone-ai serve: warning: unknown setting LOG_LEVL on the command line: did you mean LOG_LEVEL?"
+                            + " It is ignored (the settings are listed in docs/configuration.md).",
+                    "backbone-ai serve: warning: unknown setting RATE_LIMT_PUBLIC on the command line: did you mean"
+                            + " RATE_LIMIT_PUBLIC? It is ignored (the settings are listed in docs/configuration.md).",
+                    "backbone-ai serve: API_PORT=" + port + ": port " + port + " on 127.0.0.1 is already in use");
+        }
+    }
+
     @Test
     void anArgumentThatIsNotASetting() {
         Run r = serve("--port", "9000");

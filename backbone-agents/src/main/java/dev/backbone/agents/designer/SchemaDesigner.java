@@ -5,6 +5,7 @@ import dev.backbone.agents.llm.JsonReplies;
 import dev.backbone.agents.llm.LlmAgent;
 import dev.backbone.agents.llm.LlmErrorType;
 import dev.backbone.agents.llm.LlmResult;
+import dev.backbone.agents.llm.LlmListeners;
 import dev.backbone.agents.llm.LlmSettings;
 import dev.backbone.agents.llm.LlmStatus;
 import dev.backbone.agents.llm.MeteredChat;
@@ -55,8 +56,13 @@ public final class SchemaDesigner {
 
     /** The designer on its configured provider, checking drafts with {@code Workflow.validate}; no network call here. */
     public static SchemaDesigner create(LlmSettings settings, Workflow workflow, Limits limits) {
+        return create(settings, workflow, limits, LlmListeners.NONE);
+    }
+
+    /** As {@link #create(LlmSettings, Workflow, Limits)}, its chat model told to {@code listeners}. */
+    public static SchemaDesigner create(LlmSettings settings, Workflow workflow, Limits limits, LlmListeners listeners) {
         ProviderConfig c = settings.forAgent(LlmAgent.SCHEMA_DESIGNER);
-        return new SchemaDesigner(c, c.configured() ? MeteredChat.of(c) : null, settings.agentMaxRetries(),
+        return new SchemaDesigner(c, c.configured() ? MeteredChat.of(c, listeners) : null, settings.agentMaxRetries(),
                 SchemaCheck.workflow(workflow, limits));
     }
 

@@ -2,6 +2,8 @@ package dev.backbone.agents.llm;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import java.util.List;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -21,6 +23,14 @@ public final class LlmFactory {
 
     /** @throws LlmNotConfiguredException when the provider needs a key and has none */
     public static ChatModel create(ProviderConfig c) {
+        return create(c, List.of());
+    }
+
+    /**
+     * @param listeners LangChain4j listeners told of every request, response and error (tracing)
+     * @throws LlmNotConfiguredException when the provider needs a key and has none
+     */
+    public static ChatModel create(ProviderConfig c, List<ChatModelListener> listeners) {
         if (!c.configured()) {
             throw new LlmNotConfiguredException(c);
         }
@@ -28,20 +38,20 @@ public final class LlmFactory {
             case OPENAI -> OpenAiChatModel.builder()
                     .apiKey(c.apiKey()).modelName(c.model()).baseUrl(c.baseUrl())
                     .timeout(c.timeout()).maxRetries(0).logRequests(false).logResponses(false)
-                    .build();
+                    .listeners(listeners).build();
             case ANTHROPIC -> AnthropicChatModel.builder()
                     .apiKey(c.apiKey()).modelName(c.model()).baseUrl(c.baseUrl())
                     .timeout(c.timeout()).maxRetries(0).maxTokens(ANTHROPIC_MAX_TOKENS)
                     .logRequests(false).logResponses(false)
-                    .build();
+                    .listeners(listeners).build();
             case GOOGLE -> GoogleAiGeminiChatModel.builder()
                     .apiKey(c.apiKey()).modelName(c.model()).baseUrl(c.baseUrl())
                     .timeout(c.timeout()).maxRetries(0).logRequestsAndResponses(false)
-                    .build();
+                    .listeners(listeners).build();
             case OLLAMA -> OllamaChatModel.builder()
                     .modelName(c.model()).baseUrl(c.baseUrl())
                     .timeout(c.timeout()).maxRetries(0).logRequests(false).logResponses(false)
-                    .build();
+                    .listeners(listeners).build();
         };
     }
 }

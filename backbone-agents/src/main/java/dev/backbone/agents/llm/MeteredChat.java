@@ -47,7 +47,12 @@ public final class MeteredChat {
      * @throws LlmNotConfiguredException when the provider's key is missing
      */
     public static MeteredChat of(ProviderConfig config) {
-        return new MeteredChat(config, LlmFactory.create(config), DEFAULT_BACKOFF);
+        return of(config, LlmListeners.NONE);
+    }
+
+    /** As {@link #of(ProviderConfig)}, the chat model built with {@code listeners}' model listeners. */
+    public static MeteredChat of(ProviderConfig config, LlmListeners listeners) {
+        return new MeteredChat(config, LlmFactory.create(config, listeners.forProvider(config)), DEFAULT_BACKOFF);
     }
 
     public ProviderConfig config() {

@@ -3,6 +3,7 @@ package dev.backbone.agents.reviewer;
 import dev.backbone.agents.llm.AgentRun;
 import dev.backbone.agents.llm.LlmAgent;
 import dev.backbone.agents.llm.LlmResult;
+import dev.backbone.agents.llm.LlmListeners;
 import dev.backbone.agents.llm.LlmSettings;
 import dev.backbone.agents.llm.LlmStatus;
 import dev.backbone.agents.llm.MeteredChat;
@@ -38,8 +39,13 @@ public final class SchemaReviewer {
 
     /** The reviewer on its configured provider ({@code SCHEMA_REVIEWER_LLM_PROVIDER}, ...); no network call here. */
     public static SchemaReviewer create(LlmSettings settings) {
+        return create(settings, LlmListeners.NONE);
+    }
+
+    /** As {@link #create(LlmSettings)}, its chat model told to {@code listeners}. */
+    public static SchemaReviewer create(LlmSettings settings, LlmListeners listeners) {
         ProviderConfig c = settings.forAgent(LlmAgent.SCHEMA_REVIEWER);
-        return new SchemaReviewer(c, c.configured() ? MeteredChat.of(c) : null);
+        return new SchemaReviewer(c, c.configured() ? MeteredChat.of(c, listeners) : null);
     }
 
     public ProviderConfig config() {

@@ -2,8 +2,18 @@ package dev.backbone.core.generate;
 
 import java.util.Objects;
 
-/** One file of a generated project, in memory: a relative path with {@code /} separators, and its text. */
-public record GeneratedFile(String path, String content) {
+/**
+ * One file of a generated project, in memory: a relative path with {@code /} separators, and its text.
+ *
+ * @param userOwned written once, then the user's: an extension point (custom routes, per-table
+ *     hooks) that a regeneration must never overwrite once it exists
+ */
+public record GeneratedFile(String path, String content, boolean userOwned) {
+
+    /** A file BackBone owns: regenerated whenever the schema changes. */
+    public GeneratedFile(String path, String content) {
+        this(path, content, false);
+    }
 
     public GeneratedFile {
         Objects.requireNonNull(path, "path");

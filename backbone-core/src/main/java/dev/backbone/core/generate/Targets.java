@@ -29,10 +29,17 @@ public final class Targets {
         return List.copyOf(ALL.keySet());
     }
 
-    /** Resolves names in the given order; throws {@link IllegalArgumentException} naming the known targets. */
+    /**
+     * Resolves names in the given order (blank ones, as {@code -t ",,,"} gives, are skipped);
+     * throws {@link IllegalArgumentException} naming the known targets for an unknown name or
+     * when no name is left: a run that renders nothing is a mistake, never a success.
+     */
     public static List<Target> byNames(List<String> names) {
         List<Target> out = new ArrayList<>();
         for (String n : names) {
+            if (n.isBlank()) {
+                continue;
+            }
             Target t = ALL.get(n.strip());
             if (t == null) {
                 throw new IllegalArgumentException("unknown target '" + n.strip() + "'; available: " + String.join(", ", ALL.keySet()));
@@ -40,6 +47,9 @@ public final class Targets {
             if (!out.contains(t)) {
                 out.add(t);
             }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no target named; give one or more of: " + String.join(", ", ALL.keySet()));
         }
         return out;
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * own token, and spells the pointer out when asked: building the string eagerly for every value
  * was most of what reading a large document allocated and kept alive. The object is 32 bytes
  * (no cached pointer: only findings ask, once each). Equality and {@link #toString()} are those
- * of a record of (pointer, line, column), as it used to be.
+ * of a record of (pointer, line, column), so positions compare and print by what they denote.
  */
 public final class Position {
 

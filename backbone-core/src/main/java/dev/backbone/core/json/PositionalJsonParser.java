@@ -5,6 +5,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -53,27 +54,46 @@ public final class PositionalJsonParser {
      * collector's work proportional to the document.
      */
     public static JsonNode parse(String text, String streamedField, ItemSink sink) throws JsonSyntaxException {
-        try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new JsonSyntaxException("empty document: expected a JSON object", 1, 1);
+        String doc = withoutByteOrderMark(text);
+        try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), doc)) {
+            try {
+                return parse(p, streamedField, sink);
+            } catch (StreamConstraintsException e) {
+                throw ReadLimits.describe(e, p, doc);
+            } catch (TreeBuilder.DuplicateKey e) {
+                throw e.syntaxError();
             }
-            TreeBuilder builder = new TreeBuilder(p, sink == null ? null : streamedField, sink);
-            JsonNode root = builder.root();
-            JsonToken trailing = p.nextToken();
-            if (trailing != null) {
-                TokenStreamLocation at = p.currentTokenLocation();
-                throw new JsonSyntaxException("unexpected content after the end of the document", at.getLineNr(), at.getColumnNr());
-            }
-            return root;
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
             throw new JsonSyntaxException(message(e.getOriginalMessage(), "invalid JSON"), line, column);
-        } catch (TreeBuilder.DuplicateKey e) {
-            throw e.syntaxError();
         }
+    }
+
+    /**
+     * The one byte-order-mark rule, for the CLI, the service and library callers: a single
+     * leading U+FEFF (what some Windows editors write) is not part of the document, and
+     * positions count from the character after it; anywhere else it is not JSON (RFC 8259 lets
+     * a parser ignore a leading one, and allows nothing more).
+     */
+    public static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static JsonNode parse(JsonParser p, String streamedField, ItemSink sink) throws JsonSyntaxException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new JsonSyntaxException("empty document: expected a JSON object", 1, 1);
+        }
+        TreeBuilder builder = new TreeBuilder(p, sink == null ? null : streamedField, sink);
+        JsonNode root = builder.root();
+        JsonToken trailing = p.nextToken();
+        if (trailing != null) {
+            TokenStreamLocation at = p.currentTokenLocation();
+            throw new JsonSyntaxException("unexpected content after the end of the document", at.getLineNr(), at.getColumnNr());
+        }
+        return root;
     }
 
     /**

@@ -39,8 +39,8 @@ final class BuildOrder {
     int[] order(int[] nodes, IntPredicate member, IntPredicate use) {
         for (int v : nodes) {
             int count = 0;
-            for (int p = graph.outStart(v); p < graph.outEnd(v); p++) {
-                int e = graph.outEdge(p);
+            for (int p = graph.out().start(v); p < graph.out().end(v); p++) {
+                int e = graph.out().edge(p);
                 if (use.test(e) && member.test(graph.edge(e).targetTable())) {
                     count++;
                 }
@@ -58,8 +58,8 @@ final class BuildOrder {
         while (!ready.isEmpty()) {
             int v = ready.pop();
             out[placed++] = v;
-            for (int p = graph.inStart(v); p < graph.inEnd(v); p++) {
-                int e = graph.inEdge(p);
+            for (int p = graph.in().start(v); p < graph.in().end(v); p++) {
+                int e = graph.in().edge(p);
                 int u = graph.edge(e).table();
                 if (use.test(e) && member.test(u) && --pending[u] == 0) {
                     ready.push(u);

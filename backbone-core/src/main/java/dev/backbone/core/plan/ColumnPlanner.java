@@ -7,8 +7,6 @@ import dev.backbone.core.plan.PlannedColumn.Origin;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.OnDelete;
-import dev.backbone.core.validate.Finding;
-import dev.backbone.core.validate.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +31,6 @@ final class ColumnPlanner {
     private final TableIndex index;
     private final ColumnDrafts drafts;
     private final boolean[] deferred;
-    private final List<Finding> findings;
-    /** By global column id: the drafts, completed with Enum names here and with foreign keys on first use. */
-    private final PlannedColumn[] planned;
     private boolean keysPlanned;
 
     /**
@@ -44,19 +39,18 @@ final class ColumnPlanner {
      * @param deferred which foreign keys are added after the tables, by {@link FkEdge#id()}
      * @param tableNames every table name including generated association tables (enum type names avoid them)
      */
-    ColumnPlanner(TableIndex index, boolean[] deferred, List<String> tableNames, List<Finding> findings) {
+    ColumnPlanner(TableIndex index, boolean[] deferred, List<String> tableNames) {
         this.index = index;
         this.drafts = index.drafts();
         this.deferred = deferred;
-        this.findings = findings;
-        this.planned = drafts.planned;
         EnumNames names = new EnumNames(index.classNames(), tableNames);
         for (int t = 0; t < index.size(); t++) {
             for (int c = 0; c < index.columnCount(t); c++) {
                 int id = index.id(t, c);
                 if (index.typeById(id) == ColumnType.ENUM) {
-                    Column col = drafts.kept[id];
-                    planned[id] = withEnum(planned[id], names.name(index.className(t), index.name(t), col.name(), col.values()));
+                    Column col = drafts.kept(id);
+                    EnumType e = names.name(index.className(t), index.name(t), col.name(), col.values());
+                    drafts.plan(id, drafts.planned(id).toBuilder().enumType(e).build());
                 }
             }
         }
@@ -71,13 +65,13 @@ final class ColumnPlanner {
         List<PlannedColumn> out = new ArrayList<>(n + 4);
         int first = index.id(t, 0);
         for (int c = 0; c < n; c++) {
-            out.add(planned[first + c]);
+            out.add(drafts.planned(first + c));
         }
-        if (drafts.timestamps[t]) {
+        if (drafts.timestamps(t)) {
             out.add(CREATED_AT);
             out.add(UPDATED_AT);
         }
-        if (drafts.softDelete[t]) {
+        if (drafts.softDelete(t)) {
             out.add(IS_DELETED);
             out.add(DELETED_AT);
         }
@@ -86,44 +80,38 @@ final class ColumnPlanner {
 
     /**
      * Plans every foreign key column from the column it finally stores (already planned: its
-     * type, length and Enum), and reports defaults that are not literals of their type. Done once,
-     * when the first table's columns are asked for, so a plan abandoned earlier reports neither.
+     * type, length and Enum). Done once, when the first table's columns are asked for.
      */
     private void planKeys() {
         keysPlanned = true;
-        for (int id : drafts.badDefaults()) {
-            Column col = drafts.kept[id];
-            badDefault(col, planned[id].type());
-        }
         for (FkEdge fk : index.foreignKeys()) {
             int t = fk.table();
-            Column col = drafts.kept[index.id(t, fk.column())];
-            PlannedColumn stored = planned[index.source(t, fk.column())];
+            int id = index.id(t, fk.column());
+            Column col = drafts.kept(id);
+            int source = index.source(t, fk.column());
+            PlannedColumn stored = drafts.planned(source);
             ColumnType type = stored.type();
-            boolean redundant = col.primaryKey() && drafts.singleKey[t];
-            DefaultValue dflt = null;
-            if (DefaultValues.present(col.defaultValue())) {
-                dflt = DefaultValues.convert(col.defaultValue(), type);
-                if (dflt == null) {
-                    badDefault(col, type);
-                }
-            }
-            planned[index.id(t, fk.column())] = new PlannedColumn(col.name(), index.attribute(t, fk.column()), type,
-                    stored.length(), stored.precision(), stored.scale(), col.primaryKey(), false,
-                    col.unique() && !redundant, col.indexed() && !redundant, col.effectiveNullable(), dflt,
-                    type == ColumnType.ENUM ? stored.enumType() : null, reference(fk, col), col.description(),
-                    Origin.DECLARED);
+            boolean redundant = col.primaryKey() && drafts.singleKey(t);
+            drafts.plan(id, PlannedColumn.builder(col.name(), type)
+                    .attribute(index.attribute(t, fk.column()))
+                    .length(stored.length())
+                    .precision(stored.precision())
+                    .scale(stored.scale())
+                    .primaryKey(col.primaryKey())
+                    .unique(col.unique() && !redundant)
+                    .indexed(col.indexed() && !redundant)
+                    .nullable(col.effectiveNullable())
+                    .defaultValue(ColumnDrafts.defaultOf(col, index.columnById(source)))
+                    .enumType(type == ColumnType.ENUM ? stored.enumType() : null)
+                    .foreignKey(reference(fk, col))
+                    .description(col.description())
+                    .build());
         }
-    }
-
-    private void badDefault(Column col, ColumnType type) {
-        findings.add(Findings.at(FindingCode.INVALID_DEFAULT, "the `default` of column `" + col.name()
-                + "` is not a literal of its type " + type.wire(), col.at(), "default"));
     }
 
     /** What a foreign key references, with its constraint name and whether it is deferred. */
     ForeignKeyRef reference(FkEdge fk) {
-        return reference(fk, drafts.kept[index.id(fk.table(), fk.column())]);
+        return reference(fk, drafts.kept(index.id(fk.table(), fk.column())));
     }
 
     private ForeignKeyRef reference(FkEdge fk, Column col) {
@@ -133,15 +121,9 @@ final class ColumnPlanner {
                 deferred[fk.id()], SqlNames.foreignKey(index.name(fk.table()), col.name(), target));
     }
 
-    private static PlannedColumn withEnum(PlannedColumn c, EnumType e) {
-        return new PlannedColumn(c.name(), c.attribute(), c.type(), c.length(), c.precision(), c.scale(), c.primaryKey(),
-                c.autoincrement(), c.unique(), c.indexed(), c.nullable(), c.defaultValue(), e, c.foreignKey(),
-                c.description(), c.origin());
-    }
-
     private static PlannedColumn mixin(String name, ColumnType type, boolean nullable, boolean indexed, DefaultValue dflt,
             Origin origin) {
-        return new PlannedColumn(name, name, type, null, null, null, false, false, false, indexed, nullable, dflt, null,
-                null, null, origin);
+        return PlannedColumn.builder(name, type).indexed(indexed).nullable(nullable).defaultValue(dflt).origin(origin)
+                .build();
     }
 }

@@ -50,11 +50,11 @@ final class CyclePaths {
         seen[from] = stamp;
         while (head < tail) {
             int v = queue[head++];
-            for (int p = graph.outStart(v); p < graph.outEnd(v); p++) {
+            for (int p = graph.out().start(v); p < graph.out().end(v); p++) {
                 if (--budget <= 0) {
                     return null;
                 }
-                int e = graph.outEdge(p);
+                int e = graph.out().edge(p);
                 int w = graph.edge(e).targetTable();
                 if (!use.test(e) || !member.test(w)) {
                     continue;

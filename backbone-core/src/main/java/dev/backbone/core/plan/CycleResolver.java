@@ -94,8 +94,8 @@ final class CycleResolver {
         // 2. set aside every nullable key pointing forward in that order
         List<Integer> aside = new ArrayList<>();
         for (int v : nodes) {
-            for (int p = graph.outStart(v); p < graph.outEnd(v); p++) {
-                int e = graph.outEdge(p);
+            for (int p = graph.out().start(v); p < graph.out().end(v); p++) {
+                int e = graph.out().edge(p);
                 FkEdge fk = graph.edge(e);
                 if (scc.componentOf(fk.targetTable()) == c && position[fk.targetTable()] > position[v]) {
                     aside.add(e);

@@ -1,7 +1,9 @@
 package dev.backbone.core.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Tables and the foreign keys between them as a directed graph in compact (CSR) form: an edge
@@ -16,34 +18,55 @@ final class DependencyGraph {
 
     private final int size;
     private final List<FkEdge> edges;
-    private final int[] outStart;
-    private final int[] outEdges;
-    private final int[] inStart;
-    private final int[] inEdges;
+    private final Adjacency out;
+    private final Adjacency in;
+
+    /**
+     * The edges at each table in one direction: those of table {@code v} are
+     * {@code edge(start(v))} to {@code edge(end(v) - 1)}, in document order.
+     */
+    static final class Adjacency {
+        private final int[] start;
+        private final int[] edges;
+
+        /** Groups {@code all} by the table {@code at} names (the holder of the key, or its target). */
+        private Adjacency(int size, List<FkEdge> all, ToIntFunction<FkEdge> at) {
+            start = new int[size + 1];
+            edges = new int[all.size()];
+            for (FkEdge e : all) {
+                start[at.applyAsInt(e) + 1]++;
+            }
+            for (int i = 0; i < size; i++) {
+                start[i + 1] += start[i];
+            }
+            int[] fill = Arrays.copyOf(start, size);
+            // edges arrive in document order, so each table's edges stay in document order
+            for (int i = 0; i < all.size(); i++) {
+                edges[fill[at.applyAsInt(all.get(i))]++] = i;
+            }
+        }
+
+        /** First position of table {@code v}'s edges. */
+        int start(int v) {
+            return start[v];
+        }
+
+        /** One past the last position of table {@code v}'s edges. */
+        int end(int v) {
+            return start[v + 1];
+        }
+
+        /** The graph number of the edge at position {@code pos}. */
+        int edge(int pos) {
+            return edges[pos];
+        }
+    }
 
     private DependencyGraph(int size, List<FkEdge> edges) {
         this.size = size;
         this.edges = edges;
-        this.outStart = new int[size + 1];
-        this.outEdges = new int[edges.size()];
-        this.inStart = new int[size + 1];
-        this.inEdges = new int[edges.size()];
-        for (FkEdge e : edges) {
-            outStart[e.table() + 1]++;
-            inStart[e.targetTable() + 1]++;
-        }
-        for (int i = 0; i < size; i++) {
-            outStart[i + 1] += outStart[i];
-            inStart[i + 1] += inStart[i];
-        }
-        int[] outFill = java.util.Arrays.copyOf(outStart, size);
-        int[] inFill = java.util.Arrays.copyOf(inStart, size);
-        // edges arrive in document order, so each table's edges stay in document order
-        for (int i = 0; i < edges.size(); i++) {
-            FkEdge e = edges.get(i);
-            outEdges[outFill[e.table()]++] = i;
-            inEdges[inFill[e.targetTable()]++] = i;
-        }
+        this.out = new Adjacency(size, edges, FkEdge::table);
+        this.in = new Adjacency(size, edges, FkEdge::targetTable);
     }
 
     /** The graph of every foreign key of the index except self references. */
@@ -70,32 +93,13 @@ final class DependencyGraph {
         return edges.get(i);
     }
 
-    /** First position of {@code node}'s out-edges in {@link #outEdge}. */
-    int outStart(int node) {
-        return outStart[node];
+    /** Each table's out-edges: the keys it holds, towards the tables it depends on. */
+    Adjacency out() {
+        return out;
     }
 
-    /** One past the last position of {@code node}'s out-edges. */
-    int outEnd(int node) {
-        return outStart[node + 1];
-    }
-
-    /** The graph number of the out-edge at position {@code pos}. */
-    int outEdge(int pos) {
-        return outEdges[pos];
-    }
-
-    /** First position of the edges pointing at {@code node} (the tables that depend on it) in {@link #inEdge}. */
-    int inStart(int node) {
-        return inStart[node];
-    }
-
-    int inEnd(int node) {
-        return inStart[node + 1];
-    }
-
-    /** The graph number of the in-edge at position {@code pos}. */
-    int inEdge(int pos) {
-        return inEdges[pos];
+    /** Each table's in-edges: the keys pointing at it, from the tables that depend on it. */
+    Adjacency in() {
+        return in;
     }
 }

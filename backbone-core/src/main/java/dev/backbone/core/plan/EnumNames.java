@@ -1,6 +1,6 @@
 package dev.backbone.core.plan;
 
-import dev.backbone.core.naming.NameIndex;
+import dev.backbone.core.index.NameIndex;
 import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.naming.SqlNames;
 import dev.backbone.core.plan.PlannedColumn.EnumType;

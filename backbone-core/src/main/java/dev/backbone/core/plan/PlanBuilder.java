@@ -1,6 +1,6 @@
 package dev.backbone.core.plan;
 
-import dev.backbone.core.naming.NameIndex;
+import dev.backbone.core.index.NameIndex;
 import dev.backbone.core.naming.PythonNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -81,8 +81,8 @@ final class PlanBuilder {
             rels.add(relationship(s));
         }
         ColumnDrafts d = index.drafts();
-        return new PlannedTable(index.name(t), index.className(t), modules[t], d.descriptions[t], d.timestamps[t],
-                d.softDelete[t], columns.columns(t), rels, new ArrayList<>(dependsOn));
+        return new PlannedTable(index.name(t), index.className(t), modules[t], d.description(t), d.timestamps(t),
+                d.softDelete(t), columns.columns(t), rels, new ArrayList<>(dependsOn));
     }
 
     private PlannedRelationship relationship(RelSide s) {

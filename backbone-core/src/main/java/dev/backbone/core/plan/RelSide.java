@@ -27,7 +27,7 @@ final class RelSide {
 
     final int table;
     final int index;
-    int target;
+    final int target;
     final Relationship rel;
     final RelationshipType type;
     /**

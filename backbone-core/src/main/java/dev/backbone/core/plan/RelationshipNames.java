@@ -102,11 +102,11 @@ final class RelationshipNames {
                 }
             }
         }
-        if (index.drafts().timestamps[t]) {
+        if (index.drafts().timestamps(t)) {
             taken.putIfAbsent("created_at", "created_at");
             taken.putIfAbsent("updated_at", "updated_at");
         }
-        if (index.drafts().softDelete[t]) {
+        if (index.drafts().softDelete(t)) {
             taken.putIfAbsent("is_deleted", "is_deleted");
             taken.putIfAbsent("deleted_at", "deleted_at");
         }

@@ -44,11 +44,11 @@ final class StronglyConnectedComponents {
             stack[sp++] = s;
             onStack[s] = true;
             call[cp++] = s;
-            next[s] = graph.outStart(s);
+            next[s] = graph.out().start(s);
             while (cp > 0) {
                 int v = call[cp - 1];
-                if (next[v] < graph.outEnd(v)) {
-                    int e = graph.outEdge(next[v]++);
+                if (next[v] < graph.out().end(v)) {
+                    int e = graph.out().edge(next[v]++);
                     if (!use.test(e)) {
                         continue;
                     }
@@ -58,7 +58,7 @@ final class StronglyConnectedComponents {
                         stack[sp++] = w;
                         onStack[w] = true;
                         call[cp++] = w;
-                        next[w] = graph.outStart(w);
+                        next[w] = graph.out().start(w);
                     } else if (onStack[w]) {
                         low[v] = Math.min(low[v], index[w]);
                     }

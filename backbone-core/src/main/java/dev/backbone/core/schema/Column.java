@@ -33,10 +33,33 @@ public record Column(
         String description,
         Locations at,
         String targetTable,
-        String targetColumn) {
+        String targetColumn,
+        String renamedFrom) {
 
     public Column {
         values = values == null ? null : List.copyOf(values);
+    }
+
+    /** A column that was not renamed. */
+    public Column(int index, String name, String typeName, ColumnType type, Integer length, Integer precision,
+            Integer scale, boolean primaryKey, Boolean autoincrement, boolean unique, boolean indexed, Boolean nullable,
+            JsonNode defaultValue, List<String> values, String target, String onDeleteName, OnDelete onDelete,
+            String description, Locations at, String targetTable, String targetColumn) {
+        this(index, name, typeName, type, length, precision, scale, primaryKey, autoincrement, unique, indexed, nullable,
+                defaultValue, values, target, onDeleteName, onDelete, description, at, targetTable, targetColumn, null);
+    }
+
+    /**
+     * A column as written, with the name it had before ({@code renamed_from}, or null): the
+     * migration of a schema change renames the column instead of dropping and adding it.
+     */
+    public Column(int index, String name, String typeName, ColumnType type, Integer length, Integer precision,
+            Integer scale, boolean primaryKey, Boolean autoincrement, boolean unique, boolean indexed, Boolean nullable,
+            JsonNode defaultValue, List<String> values, String target, String onDeleteName, OnDelete onDelete,
+            String description, Locations at, String renamedFrom) {
+        this(index, name, typeName, type, length, precision, scale, primaryKey, autoincrement, unique, indexed, nullable,
+                defaultValue, values, target, onDeleteName, onDelete, description, at, tableOf(target), columnOf(target),
+                renamedFrom);
     }
 
     /**
@@ -49,7 +72,7 @@ public record Column(
             JsonNode defaultValue, List<String> values, String target, String onDeleteName, OnDelete onDelete,
             String description, Locations at) {
         this(index, name, typeName, type, length, precision, scale, primaryKey, autoincrement, unique, indexed, nullable,
-                defaultValue, values, target, onDeleteName, onDelete, description, at, tableOf(target), columnOf(target));
+                defaultValue, values, target, onDeleteName, onDelete, description, at, tableOf(target), columnOf(target), null);
     }
 
     /** Keys are never NULL; other columns are nullable unless they say otherwise. */

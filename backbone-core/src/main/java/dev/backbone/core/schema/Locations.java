@@ -14,9 +14,9 @@ import java.util.Objects;
  *
  * <p>Every table, column and relationship keeps one for as long as the model lives, and only a
  * finding ever asks. So a field's place is kept as one packed {@code long} (line and column), its
- * name as the parser's own key string, and its {@link Position} is made on request. Holding a
- * position object per field made the model of a 10,000-table document twice as large, and each
- * architect pass over it correspondingly slower once it no longer fit in the processor's cache.
+ * name as the parser's own key string, and its {@link Position} is made on request: a position
+ * object per field would make the model of a 10,000-table document twice as large, and every
+ * pass over it slower once it does not fit in the processor's cache.
  * Entries that are not plain fields of the element ({@code values/2}, {@code options.use_timestamps})
  * keep their positions as given.
  */

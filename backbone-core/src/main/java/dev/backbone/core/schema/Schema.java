@@ -29,7 +29,7 @@ public record Schema(
         this(projectName, dbTypeName, dbType, description, tables, at, UNMEASURED);
     }
 
-    /** The table with this name, or {@code null}. Linear: callers that loop use {@code SchemaIndex}. */
+    /** The table with this name, or {@code null}. Linear: callers that loop use {@link dev.backbone.core.index.DocumentIndex}. */
     public Table table(String name) {
         for (Table t : tables) {
             if (name != null && name.equals(t.tableName())) {

@@ -23,13 +23,14 @@ import java.util.Set;
  */
 public final class SchemaReader {
 
-    static final Set<String> DOCUMENT_FIELDS = Set.of("project_name", "db_type", "description", "schema");
+    /** {@code $schema} points editors at the published JSON Schema ({@link InputFormatSchema}); its value is not read. */
+    static final Set<String> DOCUMENT_FIELDS = Set.of("$schema", "project_name", "db_type", "description", "schema");
     static final Set<String> TABLE_FIELDS =
-            Set.of("table_name", "class_name", "description", "options", "columns", "relationships");
+            Set.of("table_name", "class_name", "description", "options", "columns", "relationships", "renamed_from");
     static final Set<String> OPTION_FIELDS = Set.of("use_timestamps", "use_soft_delete");
     static final Set<String> COLUMN_FIELDS = Set.of(
             "name", "type", "length", "precision", "scale", "primary_key", "autoincrement", "unique", "index",
-            "nullable", "default", "values", "target", "on_delete", "description");
+            "nullable", "default", "values", "target", "on_delete", "description", "renamed_from");
     static final Set<String> RELATIONSHIP_FIELDS = Set.of(
             "target_table", "target_class", "type", "back_populates", "foreign_key", "secondary", "description");
 
@@ -52,16 +53,6 @@ public final class SchemaReader {
      * {@link PositionalJsonParser#parse(String, String, PositionalJsonParser.ItemSink)}).
      */
     public static Result read(String text) {
-        return read(text, t -> {});
-    }
-
-    /**
-     * Reads a document as {@link #read(String)} does, and hands each table to {@code onTable} as
-     * soon as it is bound, in document order, while it is still in the processor's cache (the
-     * architect indexes it then, see {@code Architect.Prepared}). The tables handed over are those
-     * of the result's schema, unless the text turns out not to be JSON: then there is no schema.
-     */
-    public static Result read(String text, java.util.function.Consumer<Table> onTable) {
         SchemaReader r = new SchemaReader();
         List<Table> tables = new ArrayList<>();
         JsonNode root;
@@ -70,7 +61,6 @@ public final class SchemaReader {
                 Table t = r.table(item, i);
                 if (t != null) {
                     tables.add(t);
-                    onTable.accept(t);
                 }
             });
         } catch (JsonSyntaxException e) {
@@ -165,7 +155,7 @@ public final class SchemaReader {
             }
         }
         return new Table(index, tableName, className, description, timestamps, softDelete, columns, rels,
-                Locations.of(o, options.build()));
+                Locations.of(o, options.build()), string(o, "renamed_from", false));
     }
 
     /**
@@ -219,7 +209,7 @@ public final class SchemaReader {
                 bool(o, "index", false), boolOrNull(o, "nullable"),
                 def, stringList(o, "values"), string(o, "target", false), onDeleteName,
                 onDeleteName == null ? null : OnDelete.fromWire(onDeleteName).orElse(null),
-                string(o, "description", false), at);
+                string(o, "description", false), at, string(o, "renamed_from", false));
     }
 
     /**

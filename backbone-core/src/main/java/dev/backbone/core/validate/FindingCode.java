@@ -69,7 +69,14 @@ public enum FindingCode {
     TOO_MANY_TABLES(Severity.ERROR, "the document has more tables than the configured limit"),
     TOO_MANY_RELATIONSHIPS(Severity.WARNING, "a table has more relationships than the configured limit"),
     STRING_TOO_LONG(Severity.ERROR, "a string value is longer than the configured limit"),
-    ARRAY_TOO_LONG(Severity.ERROR, "an array is longer than the configured limit");
+    ARRAY_TOO_LONG(Severity.ERROR, "an array is longer than the configured limit"),
+
+    // Schema changes: `renamed_from`, and what the migration of a change reports.
+    INVALID_RENAMED_FROM(Severity.ERROR, "`renamed_from` is not a snake-case name, or is the table's or column's own name"),
+    RENAMED_FROM_CONFLICT(Severity.ERROR, "`renamed_from` names a table or column that still exists, or one another table or column is also renamed from"),
+    RENAMED_FROM_NOT_FOUND(Severity.INFO, "`renamed_from` names nothing in the project's previous schema (already migrated, or a typo): nothing is renamed"),
+    DESTRUCTIVE_CHANGE(Severity.WARNING, "a schema change loses data (a dropped table or column, a narrower type, a removed Enum label); generate refuses it without --allow-destructive"),
+    NOT_NULL_WITHOUT_DEFAULT(Severity.WARNING, "a column is added or becomes NOT NULL without a `default`: the migration fails on a table that has rows");
 
     private final Severity severity;
     private final String summary;

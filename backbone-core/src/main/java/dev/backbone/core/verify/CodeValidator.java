@@ -4,6 +4,7 @@ import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.sql.EmbeddedDdlCheck;
+import dev.backbone.core.workflow.Tools;
 import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.core.write.ProjectWriter;
 import java.io.IOException;
@@ -17,13 +18,12 @@ import java.util.function.Supplier;
 /**
  * The code_validator agent: proves generated files work. {@code fast} stays in the JVM (the DDL
  * executed on an embedded database for the dialect; the models' structure); {@code full} also
- * runs the Python toolchain when one is available (syntax, pyflakes, black --check,
- * mypy --strict, import + {@code create_all} on SQLite). A missing toolchain is a SKIPPED check
+ * runs the Python toolchain when one is available (syntax, pyflakes, ruff check, black --check,
+ * mypy --strict, import + {@code create_all} on SQLite, and the generated project's own tests). A missing toolchain is a SKIPPED check
  * with its reason, never a pass.
  */
 public final class CodeValidator {
 
-    private static final String STAGE = "verify";
 
     private final Supplier<PythonToolchain> python;
 
@@ -40,29 +40,30 @@ public final class CodeValidator {
         return verify(plan, files, mode, WorkflowListener.NONE);
     }
 
-    /** As {@link #verify(Plan, List, VerifyMode)}, telling {@code listener} as each step starts. */
+    /** As {@link #verify(Plan, List, VerifyMode)}, each check reported to {@code listener} as a tool call. */
     public VerifyReport verify(Plan plan, List<GeneratedFile> files, VerifyMode mode, WorkflowListener listener) {
         if (mode == VerifyMode.NONE) {
             return VerifyReport.none();
         }
         List<VerifyReport.Check> checks = new ArrayList<>();
         if (files.stream().anyMatch(f -> f.path().equals("schema.sql"))) {
-            listener.stepStarted(STAGE, "SQL on an embedded database");
-            checks.addAll(new EmbeddedDdlCheck().check(plan, files));
+            checks.addAll(Tools.call(listener, "ddl_check", () -> new EmbeddedDdlCheck().check(plan, files), CodeValidator::passed));
         }
         List<GeneratedFile> py = files.stream().filter(f -> f.path().endsWith(".py")).toList();
         if (!py.isEmpty()) {
-            listener.stepStarted(STAGE, "model structure");
-            checks.addAll(ModelStructureCheck.check(plan, files));
+            checks.addAll(Tools.call(listener, "model_structure", () -> ModelStructureCheck.check(plan, files), CodeValidator::passed));
             if (mode == VerifyMode.FULL) {
-                checks.addAll(toolchain(py, listener));
+                checks.addAll(toolchain(py, files, listener));
             }
         }
         return new VerifyReport(mode, checks);
     }
 
-    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py, WorkflowListener listener) {
-        listener.stepStarted(STAGE, "finding the Python toolchain");
+    private static boolean passed(List<VerifyReport.Check> checks) {
+        return checks.stream().noneMatch(c -> c.status() == VerifyReport.Status.FAILED);
+    }
+
+    private List<VerifyReport.Check> toolchain(List<GeneratedFile> py, List<GeneratedFile> all, WorkflowListener listener) {
         PythonToolchain tc = python.get();
         if (!tc.available() || !tc.hasSqlAlchemy2()) {
             return List.of(new VerifyReport.Check("*", "python", VerifyReport.Status.SKIPPED,
@@ -71,23 +72,20 @@ public final class CodeValidator {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("backbone-verify-");
-            for (GeneratedFile f : py) {
+            // every file, not only the Python ones: ruff and pytest read pyproject.toml
+            for (GeneratedFile f : all) {
                 Path p = dir.resolve(f.path());
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, f.content(), StandardCharsets.UTF_8);
             }
+            Path root = dir;
             List<String> paths = py.stream().map(GeneratedFile::path).toList();
             List<VerifyReport.Check> out = new ArrayList<>();
-            listener.stepStarted(STAGE, "python: syntax");
-            out.addAll(tc.checkSyntax(dir, paths));
-            listener.stepStarted(STAGE, "python: pyflakes");
-            out.addAll(tc.checkPyflakes(dir, paths));
-            listener.stepStarted(STAGE, "python: black --check");
-            out.addAll(tc.checkBlack(dir, paths));
-            listener.stepStarted(STAGE, "python: mypy --strict");
-            out.addAll(tc.checkMypy(dir, paths));
-            listener.stepStarted(STAGE, "python: import and create_all");
-            out.addAll(tc.checkCreateAll(dir, List.of("app")));
+            out.addAll(python(listener, PythonToolchain.SYNTAX, () -> tc.checkSyntax(root, paths)));
+            out.addAll(python(listener, PythonToolchain.PYFLAKES, () -> tc.checkPyflakes(root, paths)));
+            out.addAll(python(listener, PythonToolchain.BLACK, () -> tc.checkBlack(root, paths)));
+            out.addAll(python(listener, PythonToolchain.MYPY, () -> tc.checkMypy(root, paths)));
+            out.addAll(python(listener, PythonToolchain.CREATE_ALL, () -> tc.checkCreateAll(root, List.of("app"))));
             return out;
         } catch (IOException e) {
             return List.of(new VerifyReport.Check("*", "python", VerifyReport.Status.FAILED,
@@ -95,5 +93,9 @@ public final class CodeValidator {
         } finally {
             ProjectWriter.deleteTree(dir);
         }
+    }
+
+    private static List<VerifyReport.Check> python(WorkflowListener l, String check, Supplier<List<VerifyReport.Check>> run) {
+        return Tools.call(l, "python:" + check, run, CodeValidator::passed);
     }
 }

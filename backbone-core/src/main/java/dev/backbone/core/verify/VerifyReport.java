@@ -1,9 +1,10 @@
 package dev.backbone.core.verify;
 
+import dev.backbone.core.workflow.StageResult;
 import java.util.List;
 
 /** What the code_validator found, one entry per file and check. */
-public record VerifyReport(VerifyMode mode, List<Check> checks) {
+public record VerifyReport(VerifyMode mode, List<Check> checks) implements StageResult {
 
     public VerifyReport {
         checks = List.copyOf(checks);
@@ -21,6 +22,12 @@ public record VerifyReport(VerifyMode mode, List<Check> checks) {
         PASSED,
         FAILED,
         SKIPPED
+    }
+
+    /** A code_validator stage succeeded when every check passed. */
+    @Override
+    public boolean succeeded() {
+        return passed();
     }
 
     public boolean passed() {

@@ -17,7 +17,7 @@ import java.util.List;
 public record GenerateRequest(
         String source, String text, List<String> targets, Path templateDir, VerifyMode verify, Limits limits, boolean strict) {
 
-    public static final List<String> DEFAULT_TARGETS = List.of("sqlalchemy", "sql");
+    public static final List<String> DEFAULT_TARGETS = List.of("sqlalchemy", "sql", "migrations", "fastapi");
 
     public GenerateRequest {
         targets = List.copyOf(targets);

@@ -6,15 +6,19 @@ import dev.backbone.core.generate.TemplateRenderer;
 import dev.backbone.core.generate.project.ProjectReadme;
 import dev.backbone.core.generate.Targets;
 import dev.backbone.core.plan.Architect;
+import dev.backbone.core.plan.Plan;
 import dev.backbone.core.schema.SchemaReader;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.Limits;
 import dev.backbone.core.validate.SchemaValidator;
+import dev.backbone.core.validate.ValidatedSchema;
 import dev.backbone.core.validate.Severity;
 import dev.backbone.core.verify.CodeValidator;
 import dev.backbone.core.verify.VerifyReport;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -71,20 +75,12 @@ public final class Workflow {
                 listener.workflowFinished("generation", "failed", System.nanoTime() - start);
                 return new GenerationOutcome(v, List.of(), VerifyReport.none(), 0);
             }
-            List<GeneratedFile> files = new ArrayList<>();
-            int[] models = {0};
-            stage(STAGE_GENERATE, CODE_GENERATOR, listener, () -> {
-                for (Target t : targets) {
-                    files.addAll(t.render(v.plan(), templates));
-                    models[0] = Math.max(models[0], t.modelCount(v.plan()));
-                }
-                files.add(ProjectReadme.render(v.plan(), files, req.targets(), templates));
-                return true;
-            });
+            Rendered rendered = stage(STAGE_GENERATE, CODE_GENERATOR, listener, () -> render(v.plan(), targets, req, templates, listener));
+            List<GeneratedFile> files = rendered.files();
             listener.filesGenerated(v.plan().projectName(), files.size(),
-                    files.stream().mapToLong(GeneratedFile::lines).sum(), models[0]);
+                    files.stream().mapToLong(GeneratedFile::lines).sum(), rendered.models());
             VerifyReport report = stage(STAGE_VERIFY, CODE_VALIDATOR, listener, () -> codeValidator.verify(v.plan(), files, req.verify(), listener));
-            GenerationOutcome out = new GenerationOutcome(v, files, report, models[0]);
+            GenerationOutcome out = new GenerationOutcome(v, files, report, rendered.models());
             listener.workflowFinished("generation", out.status(), System.nanoTime() - start);
             return out;
         } catch (RuntimeException e) {
@@ -93,45 +89,64 @@ public final class Workflow {
         }
     }
 
-    private ValidationOutcome validateAndPlan(String text, Limits limits, boolean strict, WorkflowListener listener) {
-        List<Finding> findings = new ArrayList<>();
-        Architect architect = new Architect();
-        // the architect indexes each table while the reader has it in the cache (see Architect.Prepared);
-        // that share of its work is timed with the validate stage
-        Architect.Prepared prepared = architect.prepare();
-        SchemaReader.Result read = stage(STAGE_VALIDATE, SCHEMA_VALIDATOR, listener, () -> {
-            SchemaReader.Result r = SchemaReader.read(text, prepared);
-            findings.addAll(new SchemaValidator(limits).validate(r.schema(), r.findings()));
-            return r;
-        }, () -> findings.stream().noneMatch(Finding::isError));
-        if (read.schema() == null || findings.stream().anyMatch(Finding::isError)) {
-            listener.agentError(SCHEMA_VALIDATOR, "invalid_schema");
-            return new ValidationOutcome(read.schema(), findings, null);
+    /** What the code_generator made: the files of every target, and the most models one of them renders. */
+    private record Rendered(List<GeneratedFile> files, int models) implements StageResult {
+        @Override
+        public boolean succeeded() {
+            return true;
         }
-        Architect.Result planned = stage(STAGE_PLAN, ARCHITECT, listener, () -> architect.plan(read.schema(), prepared),
-                () -> true);
+    }
+
+    private static Rendered render(Plan plan, List<Target> targets, GenerateRequest req, TemplateRenderer templates,
+            WorkflowListener listener) {
+        List<GeneratedFile> files = new ArrayList<>();
+        int models = 0;
+        for (Target t : targets) {
+            files.addAll(Tools.call(listener, "render:" + t.name(), () -> t.render(plan, templates), r -> true));
+            models = Math.max(models, t.modelCount(plan));
+        }
+        // A later target's file replaces an earlier one of the same path: the fastapi
+        // target's requirements.txt includes the models' requirements.
+        Map<String, GeneratedFile> byPath = new LinkedHashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
+        files = new ArrayList<>(byPath.values());
+        files.add(ProjectReadme.render(plan, files, req.targets(), templates));
+        return new Rendered(files, models);
+    }
+
+    /**
+     * read -> validate -> plan, each stage timed as itself: the validate stage reads the text (with
+     * positions) and checks it, the plan stage runs the architect on what the validator accepted.
+     */
+    private ValidationOutcome validateAndPlan(String text, Limits limits, boolean strict, WorkflowListener listener) {
+        SchemaValidator.Validation validation = stage(STAGE_VALIDATE, SCHEMA_VALIDATOR, listener, () -> {
+            SchemaReader.Result r = SchemaReader.read(text);
+            return new SchemaValidator(limits).check(r.schema(), r.findings());
+        });
+        List<Finding> findings = new ArrayList<>(validation.findings());
+        if (!validation.succeeded()) {
+            listener.agentError(SCHEMA_VALIDATOR, "invalid_schema");
+            return new ValidationOutcome(validation.schema(), findings, null);
+        }
+        ValidatedSchema document = validation.document();
+        Architect.Result planned = stage(STAGE_PLAN, ARCHITECT, listener, () -> new Architect().plan(document));
         findings.addAll(planned.findings());
         findings.sort(SchemaValidator.DOCUMENT_ORDER);
-        if (planned.plan() == null) {
+        if (!planned.succeeded()) {
             listener.agentError(ARCHITECT, "unsatisfiable_plan");
         }
-        return new ValidationOutcome(read.schema(), findings, planned.plan());
+        return new ValidationOutcome(document.schema(), findings, planned.plan());
     }
 
-    private <T> T stage(String stage, String agent, WorkflowListener l, Supplier<T> work) {
-        return stage(stage, agent, l, work, () -> true);
-    }
-
-    /** Runs one stage with its agent, reporting start, end and errors; {@code ok} judges success afterwards. */
-    private <T> T stage(String stage, String agent, WorkflowListener l, Supplier<T> work, Supplier<Boolean> ok) {
+    /** Runs one stage with its agent, reporting start, end and errors; the result says whether it succeeded. */
+    private <T extends StageResult> T stage(String stage, String agent, WorkflowListener l, Supplier<T> work) {
         l.stageStarted(stage);
         l.agentStarted(agent);
         long t0 = System.nanoTime();
         try {
             T result = work.get();
             long dt = System.nanoTime() - t0;
-            boolean success = ok.get() && !(result instanceof VerifyReport r && !r.passed())
-                    && !(result instanceof Architect.Result a && a.plan() == null);
+            boolean success = result.succeeded();
             l.agentFinished(agent, success ? "success" : "failure", dt);
             l.stageFinished(stage, dt, success);
             return result;

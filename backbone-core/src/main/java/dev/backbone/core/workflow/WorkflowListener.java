@@ -23,12 +23,6 @@ public interface WorkflowListener {
 
     default void stageFinished(String stage, long nanos, boolean success) {}
 
-    /**
-     * A step inside a stage is starting ({@code verify}: {@code embedded database},
-     * {@code python: mypy --strict}, ...): for progress shown while a long stage runs.
-     */
-    default void stepStarted(String stage, String step) {}
-
     default void agentStarted(String agent) {}
 
     /** {@code status} is {@code success} or {@code failure}. */
@@ -36,6 +30,17 @@ public interface WorkflowListener {
 
     /** {@code errorType} is a short bounded word: {@code invalid_schema}, {@code exception class name}, ... */
     default void agentError(String agent, String errorType) {}
+
+    /**
+     * One tool call inside an agent: a target's template render ({@code render:<target>}), the
+     * DDL check, the models' structure check, each Python check ({@code python:<check>}).
+     */
+    default void toolStarted(String tool) {}
+
+    default void toolFinished(String tool, long nanos, boolean success) {}
+
+    /** The document read and checked: its project name (null when unreadable), table count and finding counts. */
+    default void schemaChecked(String projectName, int tables, int errors, int warnings, int infos) {}
 
     default void filesGenerated(String projectName, int files, long lines, int models) {}
 

@@ -56,7 +56,13 @@ public final class ProjectWriter {
                     throw new IOException("refusing to write outside the output folder: " + f.path());
                 }
                 Files.createDirectories(p.getParent());
-                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                Path existing = target.resolve(f.path()).normalize();
+                if (f.userOwned() && existing.startsWith(target) && Files.isRegularFile(existing)) {
+                    // written once, then the user's: a regeneration keeps what is there
+                    Files.copy(existing, p);
+                } else {
+                    Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                }
             }
             replace(tmp, target);
         } catch (IOException | RuntimeException e) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.core.schema.SchemaReader;
 import dev.backbone.core.validate.Finding;
+import dev.backbone.core.validate.Limits;
+import dev.backbone.core.validate.SchemaValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,21 +35,20 @@ final class PlanTestSupport {
     }
 
     /**
-     * Reads and plans; the reader must find nothing wrong with the text. Every plan test also
-     * checks that planning with the tables indexed while the reader bound them (what the workflow
-     * does, see {@link Architect.Prepared}) gives exactly the same plan and findings.
+     * Reads, validates and plans, as the workflow does; the reader must find nothing wrong with
+     * the text. A document the validator rejects gives the validator's findings and no plan; a
+     * valid one gives the architect's findings and plan.
      */
     static Architect.Result plan(String json) {
         SchemaReader.Result read = SchemaReader.read(json);
         assertThat(read.findings()).as("reader findings").isEmpty();
-        Architect.Result afterReading = new Architect().plan(read.schema());
-        Architect architect = new Architect();
-        Architect.Prepared prepared = architect.prepare();
-        SchemaReader.Result streamed = SchemaReader.read(json, prepared);
-        Architect.Result whileReading = architect.plan(streamed.schema(), prepared);
-        assertThat(whileReading.findings()).as("findings when indexed while reading").isEqualTo(afterReading.findings());
-        assertThat(whileReading.plan()).as("plan when indexed while reading").isEqualTo(afterReading.plan());
-        return afterReading;
+        return validateAndPlan(json);
+    }
+
+    private static Architect.Result validateAndPlan(String json) {
+        SchemaReader.Result read = SchemaReader.read(json);
+        SchemaValidator.Validation v = new SchemaValidator(Limits.DEFAULTS).check(read.schema(), read.findings());
+        return v.succeeded() ? new Architect().plan(v.document()) : new Architect.Result(null, v.findings());
     }
 
     /** Plans a document that must plan: no error, a plan. */

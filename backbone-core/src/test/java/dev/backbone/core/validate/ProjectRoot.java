@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The project's root folder: from BACKBONE_PROJECT_ROOT (set by surefire), else the folder above holding {@code mvnw}. */
-final class ProjectRoot {
+public final class ProjectRoot {
 
     private ProjectRoot() {}
 
-    static Path find() {
+    public static Path find() {
         String env = System.getenv("BACKBONE_PROJECT_ROOT");
         if (env != null && !env.isBlank() && Files.isRegularFile(Path.of(env, "mvnw"))) {
             return Path.of(env);

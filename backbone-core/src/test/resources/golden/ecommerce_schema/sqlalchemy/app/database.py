@@ -8,7 +8,7 @@ engine, SessionLocal, async_engine and AsyncSessionLocal are made when first acc
 
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Engine, create_engine, make_url
@@ -53,25 +53,25 @@ def async_database_url() -> URL:
     return url.set(drivername=f"{backend}+{driver}") if driver else url
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_engine() -> Engine:
     """The synchronous engine, created on first use."""
     return create_engine(database_url(), pool_pre_ping=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_async_engine() -> AsyncEngine:
     """The async engine, created on first use."""
     return create_async_engine(async_database_url(), pool_pre_ping=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_session_factory() -> sessionmaker[Session]:
     """Makes sessions on the synchronous engine."""
     return sessionmaker(bind=get_engine(), autoflush=False, expire_on_commit=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_async_session_factory() -> async_sessionmaker[AsyncSession]:
     """Makes sessions on the async engine."""
     return async_sessionmaker(

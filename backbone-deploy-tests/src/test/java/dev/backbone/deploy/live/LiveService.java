@@ -39,6 +39,7 @@ final class LiveService implements AutoCloseable {
                 "OUTPUT_DIR", workDir.resolve("output").toString(),
                 "ENABLE_METRICS", "true",
                 "ENABLE_RATE_LIMITING", "true",
+                "APP_ENV", "production", // the contract's rate limits, which the burst of validations runs into
                 "LOG_LEVEL", "INFO"));
         env.putAll(extraEnv);
         // a small initial heap makes the JVM collect garbage while starting, so the GC panel has data

@@ -15,6 +15,12 @@ public class ApiConfiguration {
         return new SchemaIntake(settings);
     }
 
+    /** See {@link ClientGoneValve}. */
+    @Bean
+    org.springframework.boot.tomcat.TomcatContextCustomizer clientGoneValve() {
+        return context -> context.getPipeline().addValve(new ClientGoneValve());
+    }
+
     @Bean
     OpenAPI openApi(Settings settings) {
         return new OpenAPI().info(new Info()

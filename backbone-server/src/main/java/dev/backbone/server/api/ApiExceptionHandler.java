@@ -65,6 +65,22 @@ class ApiExceptionHandler {
                 "this route answers application/json; check the Accept header"), request);
     }
 
+    /**
+     * A client that hung up or stalled mid-upload: one INFO line (any client can do this at will,
+     * so it must neither fill the log with traces nor look like the service's failure). A stall
+     * is answered 408 (Tomcat's choice, in our JSON by {@link JsonErrorController}); a hang-up is
+     * answered nothing ({@link ClientGoneValve} closes the connection).
+     */
+    @ExceptionHandler(RequestBody.ClientGone.class)
+    void clientGone(RequestBody.ClientGone e, HttpServletRequest request) {
+        if (e.timedOut()) {
+            log.info("{} {}: {}; answered 408", request.getMethod(), printable(request.getRequestURI()), e.getMessage());
+        } else {
+            request.setAttribute(ClientGoneValve.ATTRIBUTE, Boolean.TRUE);
+            log.info("{} {}: {}; nothing answered", request.getMethod(), printable(request.getRequestURI()), e.getMessage());
+        }
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error serving {} {}", request.getMethod(), printable(request.getRequestURI()), e);

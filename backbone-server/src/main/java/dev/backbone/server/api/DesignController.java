@@ -95,7 +95,11 @@ class DesignController {
                 @ApiResponse(responseCode = "503", description = "no LLM provider configured; the message names the variable to set")
             })
     DesignResponse design(HttpServletRequest request) {
-        String body = RequestBody.readJson(request, settings.input().maxJsonSize(), SHAPE);
+        return design(RequestBody.readJson(request, settings.input().maxJsonSize(), SHAPE));
+    }
+
+    /** The route's work on a body read already (a job's). */
+    DesignResponse design(String body) {
         String description = DescriptionBody.read(body, SHAPE);
         ProviderConfig c = agents.designer().config();
         Design d = agents.designer().design(description, workflows.listener());

@@ -40,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 class GenerateController {
 
     private static final Logger log = LoggerFactory.getLogger(GenerateController.class);
+    /** The answer's {@code status} when files were generated and passed verification (what clients test for). */
+    static final String SUCCESS = "success";
+    /** The answer's {@code status} when the input was refused or the generated code failed verification. */
+    static final String FAILED = "failed";
     static final Map<String, Boolean> FLAGS =
             Map.of("enable_code_validation", true, "strict_validation", false, "enable_llm_review", false);
 
@@ -84,7 +88,7 @@ class GenerateController {
                     content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = GenerateRequestBody.class))),
             responses = {
-                @ApiResponse(responseCode = "200", description = "status completed (or failed when verification failed)",
+                @ApiResponse(responseCode = "200", description = "status success (or failed when verification failed)",
                         content = {@Content(mediaType = "application/json", schema = @Schema(implementation = GenerateResponse.class)),
                             @Content(mediaType = "application/zip")}),
                 @ApiResponse(responseCode = "400", description = "not JSON (JSON_SYNTAX_ERROR with line/column)"),
@@ -93,8 +97,16 @@ class GenerateController {
                 @ApiResponse(responseCode = "422", description = "invalid schema, an input limit, or warnings under strict_validation")
             })
     ResponseEntity<?> generate(HttpServletRequest request) {
-        Shape envelopeShape = shape(null, Map.of());
-        SchemaEnvelope.Parsed body = intake.read(request, FLAGS, envelopeShape);
+        SchemaEnvelope.Parsed body = intake.read(request, FLAGS, shape(null, Map.of()));
+        return generate(body, ZipResponses.accepts(request.getHeader(HttpHeaders.ACCEPT)));
+    }
+
+    /** The route's work on a body read already (a job's): JSON, or the zip when {@code zip} and the files passed. */
+    ResponseEntity<?> generate(String text, boolean zip) {
+        return generate(intake.parse(text, FLAGS, shape(null, Map.of())), zip);
+    }
+
+    private ResponseEntity<?> generate(SchemaEnvelope.Parsed body, boolean wantsZip) {
         boolean verify = body.flags().get("enable_code_validation");
         boolean strict = body.flags().get("strict_validation");
         long t0 = System.nanoTime();
@@ -109,9 +121,10 @@ class GenerateController {
         for (VerifyReport.Check c : out.verify().failures()) {
             errors.add(new FindingView("error", "CODE_VALIDATION_FAILED", c.check() + ": " + c.message(), c.path(), 0, 0));
         }
-        if ("failed".equals(out.status())) {
+        String status = apiStatus(out);
+        if (FAILED.equals(status)) {
             log.error("Generated code for {} failed verification: {}", project, errors);
-        } else if (ZipResponses.accepts(request.getHeader(HttpHeaders.ACCEPT))) {
+        } else if (wantsZip) {
             return zip(project, out.files());
         }
         Map<String, String> files = new LinkedHashMap<>();
@@ -119,9 +132,17 @@ class GenerateController {
             files.put(f.path(), f.content());
         }
         SchemaReviews.ReviewView review = body.flags().get("enable_llm_review") ? reviews.attached(body.schemaText(), v) : null;
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new GenerateResponse(out.status(), project,
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new GenerateResponse(status, project,
                 out.files().size(), summary(out, v, verify, t0), files, errors,
                 SchemaIntake.views(findings, Severity.WARNING), SchemaIntake.views(findings, Severity.INFO), review));
+    }
+
+    /**
+     * The API's word for an outcome: {@code success} (the earlier BackBone's, which clients test
+     * for) or {@code failed}. The workflow's own {@code completed} stays the metrics label value.
+     */
+    static String apiStatus(GenerationOutcome out) {
+        return "failed".equals(out.status()) ? FAILED : SUCCESS;
     }
 
     private static ResponseEntity<byte[]> zip(String project, List<GeneratedFile> files) {
@@ -157,7 +178,7 @@ class GenerateController {
     private static Shape shape(String project, Map<String, Object> summary) {
         return (errors, warnings, info) -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", "failed");
+            m.put("status", FAILED);
             m.put("project_name", project);
             m.put("files_generated", 0);
             m.put("summary", summary);

@@ -47,6 +47,9 @@ class JsonErrorController implements ErrorController {
                         String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))), t);
             }
             body = ApiExceptionHandler.internalError(id);
+        } else if (status == HttpStatus.REQUEST_TIMEOUT) {
+            body = ApiExceptionHandler.error("Request timeout",
+                    "the request did not arrive in time: the service waits at most REQUEST_READ_TIMEOUT for the client's next bytes");
         } else {
             body = ApiExceptionHandler.error(status.getReasonPhrase(), "the request was refused (" + status.value() + ")");
         }

@@ -1,11 +1,11 @@
 package dev.backbone.server.api;
 
+import dev.backbone.core.json.PositionalJsonParser;
 import dev.backbone.server.metrics.HttpMetricsFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,21 +32,23 @@ final class RequestBody {
             throw tooLarge(declared + " bytes", maxBytes, failedShape);
         }
         byte[] bytes;
+        ByteArrayOutputStream sofar = new ByteArrayOutputStream((int) Math.min(maxBytes, 64 * 1024));
         try (InputStream in = request.getInputStream()) {
-            bytes = readAtMost(in, maxBytes);
+            bytes = readAtMost(in, maxBytes, sofar);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw interrupted(e, sofar.size(), declared);
         }
         if (bytes == null) {
             throw tooLarge("more than " + maxBytes + " bytes", maxBytes, failedShape);
         }
         request.setAttribute(HttpMetricsFilter.BODY_BYTES_ATTRIBUTE, (long) bytes.length);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            // The engine's byte-order-mark rule, applied to the whole body: positions count from after it.
+            return PositionalJsonParser.withoutByteOrderMark(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+                    .toString());
         } catch (CharacterCodingException e) {
             throw ApiErrors.badRequest("the request body is not UTF-8 text", FindingView.error("JSON_SYNTAX_ERROR",
                     "the request body is not valid UTF-8"), failedShape);
@@ -71,8 +73,37 @@ final class RequestBody {
         throw ApiErrors.unsupportedMediaType(contentType, failedShape);
     }
 
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(max, 64 * 1024));
+    /**
+     * A read that failed part-way: the client stopped sending for longer than
+     * {@code REQUEST_READ_TIMEOUT}, or it went away. Tomcat has already chosen the answer (408 for
+     * the timeout, rendered by {@link JsonErrorController}; for a hang-up, {@link ClientGoneValve}
+     * makes it nothing at all), so all that is left is to stop and say so once.
+     */
+    private static ClientGone interrupted(IOException e, long got, long declared) {
+        boolean timedOut = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            timedOut |= t instanceof java.net.SocketTimeoutException;
+        }
+        return new ClientGone(got, declared, timedOut);
+    }
+
+    /** The client stopped sending its body (or closed the connection) before it was complete. */
+    static final class ClientGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean timedOut;
+
+        ClientGone(long got, long declared, boolean timedOut) {
+            super((timedOut ? "client sent nothing more within REQUEST_READ_TIMEOUT after " : "client closed the connection after ")
+                    + got + (declared >= 0 ? " of " + declared : "") + " bytes of the request body", null, false, false);
+            this.timedOut = timedOut;
+        }
+
+        boolean timedOut() {
+            return timedOut;
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, long max, ByteArrayOutputStream out) throws IOException {
         byte[] buf = new byte[16 * 1024];
         long total = 0;
         int n;

@@ -71,7 +71,15 @@ class ReviewController {
                 @ApiResponse(responseCode = "503", description = "no LLM provider configured; the message names the variable to set")
             })
     SchemaReviews.ReviewView review(HttpServletRequest request) {
-        SchemaEnvelope.Parsed body = intake.read(request, Map.of(), SHAPE);
+        return review(intake.read(request, Map.of(), SHAPE));
+    }
+
+    /** The route's work on a body read already (a job's). */
+    SchemaReviews.ReviewView review(String text) {
+        return review(intake.parse(text, Map.of(), SHAPE));
+    }
+
+    private SchemaReviews.ReviewView review(SchemaEnvelope.Parsed body) {
         ValidationOutcome out = workflows.validate(body.schemaText());
         List<Finding> findings = out.findings().stream().map(body::toBody).toList();
         intake.refuseIfInvalid(findings, false, SHAPE);

@@ -1,6 +1,8 @@
 package dev.backbone.server.api;
 
+import dev.backbone.core.json.JsonSyntaxException;
 import dev.backbone.core.json.PositionalJsonParser;
+import dev.backbone.core.json.ReadLimits;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
 import dev.backbone.core.validate.Severity;
@@ -14,6 +16,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -71,77 +74,87 @@ final class SchemaEnvelope {
      * @param flags the boolean fields this route accepts, with their defaults
      */
     static Parsed parse(String body, Map<String, Boolean> flags) {
-        Map<String, Boolean> values = new LinkedHashMap<>(flags);
-        List<Finding> problems = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), body)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return failed(syntax("the request body is empty: send {\"schema\": {...}}", 1, 1), true);
+            try {
+                return read(p, body, flags);
+            } catch (StreamConstraintsException e) {
+                // The engine's words and place for a parser limit (depth, a number's or a key's length).
+                JsonSyntaxException x = ReadLimits.describe(e, p, body, 1);
+                return failed(syntax("invalid JSON: " + x.getMessage(), x.line(), x.column()), true);
             }
-            if (first != JsonToken.START_OBJECT) {
-                TokenStreamLocation at = p.currentTokenLocation();
-                return failed(structure("the request body must be a JSON object {\"schema\": {...}}", "", at), false);
-            }
-            String schemaText = null;
-            boolean wasString = false;
-            int line = 1;
-            int column = 1;
-            TokenStreamLocation schemaAt = null;
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                if (!seen.add(name)) {
-                    TokenStreamLocation at = p.currentTokenLocation();
-                    return failed(syntax("invalid JSON: " + PositionalJsonParser.duplicateKeyMessage(name),
-                            at.getLineNr(), at.getColumnNr()), true);
-                }
-                JsonToken value = p.nextToken();
-                TokenStreamLocation at = p.currentTokenLocation();
-                if ("schema".equals(name)) {
-                    schemaAt = at;
-                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                        int start = (int) at.getCharOffset();
-                        p.skipChildren();
-                        int end = (int) p.currentTokenLocation().getCharOffset() + 1;
-                        schemaText = body.substring(start, end);
-                        line = at.getLineNr();
-                        column = at.getColumnNr();
-                    } else if (value == JsonToken.VALUE_STRING) {
-                        schemaText = p.getString();
-                        wasString = true;
-                    } else {
-                        problems.add(structure("`schema` must be the schema document (a JSON object) or a string holding it, not "
-                                + kind(value), "/schema", at));
-                    }
-                } else if (values.containsKey(name)) {
-                    if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
-                        values.put(name, value == JsonToken.VALUE_TRUE);
-                    } else {
-                        problems.add(structure("`" + name + "` must be true or false, not " + kind(value), "/" + name, at));
-                        p.skipChildren();
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (p.nextToken() != null) {
-                TokenStreamLocation at = p.currentTokenLocation();
-                return failed(syntax("unexpected content after the end of the request body", at.getLineNr(), at.getColumnNr()), true);
-            }
-            if (schemaAt == null) {
-                problems.add(new Finding(Severity.ERROR, FindingCode.SCHEMA_VALIDATION_ERROR.name(),
-                        "the request body has no `schema` field: send {\"schema\": {...}}", "", 1, 1));
-            }
-            if (!problems.isEmpty()) {
-                return new Parsed(null, false, 1, 1, Map.copyOf(values), List.copyOf(problems), false);
-            }
-            return new Parsed(schemaText, wasString, line, column, Map.copyOf(values), List.of(), false);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
             return failed(syntax("invalid JSON: " + PositionalJsonParser.message(e.getOriginalMessage(), "not JSON"), line, column), true);
         }
+    }
+
+    private static Parsed read(JsonParser p, String body, Map<String, Boolean> flags) {
+        Map<String, Boolean> values = new LinkedHashMap<>(flags);
+        List<Finding> problems = new ArrayList<>();
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            return failed(syntax("the request body is empty: send {\"schema\": {...}}", 1, 1), true);
+        }
+        if (first != JsonToken.START_OBJECT) {
+            TokenStreamLocation at = p.currentTokenLocation();
+            return failed(structure("the request body must be a JSON object {\"schema\": {...}}", "", at), false);
+        }
+        String schemaText = null;
+        boolean wasString = false;
+        int line = 1;
+        int column = 1;
+        TokenStreamLocation schemaAt = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            if (!seen.add(name)) {
+                TokenStreamLocation at = p.currentTokenLocation();
+                return failed(syntax("invalid JSON: " + PositionalJsonParser.duplicateKeyMessage(name),
+                        at.getLineNr(), at.getColumnNr()), true);
+            }
+            JsonToken value = p.nextToken();
+            TokenStreamLocation at = p.currentTokenLocation();
+            if ("schema".equals(name)) {
+                schemaAt = at;
+                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    int start = (int) at.getCharOffset();
+                    p.skipChildren();
+                    int end = (int) p.currentTokenLocation().getCharOffset() + 1;
+                    schemaText = body.substring(start, end);
+                    line = at.getLineNr();
+                    column = at.getColumnNr();
+                } else if (value == JsonToken.VALUE_STRING) {
+                    schemaText = p.getString();
+                    wasString = true;
+                } else {
+                    problems.add(structure("`schema` must be the schema document (a JSON object) or a string holding it, not "
+                            + kind(value), "/schema", at));
+                }
+            } else if (values.containsKey(name)) {
+                if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+                    values.put(name, value == JsonToken.VALUE_TRUE);
+                } else {
+                    problems.add(structure("`" + name + "` must be true or false, not " + kind(value), "/" + name, at));
+                    p.skipChildren();
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (p.nextToken() != null) {
+            TokenStreamLocation at = p.currentTokenLocation();
+            return failed(syntax("unexpected content after the end of the request body", at.getLineNr(), at.getColumnNr()), true);
+        }
+        if (schemaAt == null) {
+            problems.add(new Finding(Severity.ERROR, FindingCode.SCHEMA_VALIDATION_ERROR.name(),
+                    "the request body has no `schema` field: send {\"schema\": {...}}", "", 1, 1));
+        }
+        if (!problems.isEmpty()) {
+            return new Parsed(null, false, 1, 1, Map.copyOf(values), List.copyOf(problems), false);
+        }
+        return new Parsed(schemaText, wasString, line, column, Map.copyOf(values), List.of(), false);
     }
 
     private static Parsed failed(Finding f, boolean syntax) {

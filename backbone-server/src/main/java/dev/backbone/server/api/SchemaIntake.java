@@ -38,7 +38,11 @@ final class SchemaIntake {
 
     /** Reads and unwraps the body; refuses with 413, 415, 400 or 422 when the body itself is wrong. */
     SchemaEnvelope.Parsed read(HttpServletRequest request, Map<String, Boolean> flags, Shape shape) {
-        String body = RequestBody.readJson(request, settings.input().maxJsonSize(), shape);
+        return parse(RequestBody.readJson(request, settings.input().maxJsonSize(), shape), flags, shape);
+    }
+
+    /** Unwraps a body already read (a job's, read when it was submitted); refuses with 400 or 422. */
+    SchemaEnvelope.Parsed parse(String body, Map<String, Boolean> flags, Shape shape) {
         SchemaEnvelope.Parsed parsed = SchemaEnvelope.parse(body, flags);
         if (!parsed.ok()) {
             List<FindingView> errors = parsed.findings().stream().map(FindingView::of).toList();
@@ -91,9 +95,14 @@ final class SchemaIntake {
                     errors, warnings, info, null, shape);
         }
         if (strict && !warnings.isEmpty()) {
+            // Under strict_validation the warnings are what refuses the schema, so they are its errors.
+            List<FindingView> promoted = warnings.stream()
+                    .map(w -> new FindingView(Severity.ERROR.wire(), w.code(), w.message(), w.path(), w.line(), w.column()))
+                    .toList();
             throw ApiErrors.withFindings(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid schema",
-                    "strict_validation is on and the schema has " + warnings.size() + " warning(s)",
-                    errors, warnings, info, null, shape);
+                    "strict_validation is on and the schema has " + warnings.size() + " warning(s); the first: "
+                            + promoted.get(0).message() + " (" + promoted.get(0).path() + ", line " + promoted.get(0).line() + ")",
+                    promoted, List.of(), info, null, shape);
         }
     }
 

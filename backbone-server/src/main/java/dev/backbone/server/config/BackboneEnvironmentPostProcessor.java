@@ -98,6 +98,9 @@ public final class BackboneEnvironmentPostProcessor implements EnvironmentPostPr
         // A body refused for its size is read and discarded up to this much, so the client gets the 413 intact
         // instead of a connection reset mid-upload; anything bigger closes the connection.
         p.put("server.tomcat.max-swallow-size", Long.toString(s.input().maxJsonSize() + 1024 * 1024) + "B");
+        // Tomcat's socket read timeout: a client that stops sending mid-body is answered 408 after this
+        // (RequestBody), instead of holding a thread for Tomcat's default 60 s.
+        p.put("server.tomcat.connection-timeout", s.server().requestReadTimeout().toMillis() + "ms");
         p.put("spring.lifecycle.timeout-per-shutdown-phase", s.server().shutdownTimeout().toMillis() + "ms");
         forwarded(s.security().forwardedAllowIps(), p);
         p.put("server.error.include-stacktrace", "never");
@@ -153,5 +156,8 @@ public final class BackboneEnvironmentPostProcessor implements EnvironmentPostPr
         // A WARNING per unknown path or per start-up would drown real warnings.
         p.put("logging.level.org.springframework.web.servlet.PageNotFound", "ERROR");
         p.put("logging.level.org.springdoc.core.events", "ERROR");
+        // Failed span exports: counted and told once a minute by the tracing package, not a stack trace each.
+        p.put("logging.level.io.opentelemetry.exporter", "OFF");
+        p.put("logging.level.io.opentelemetry.sdk.trace.export.BatchSpanProcessor", "OFF");
     }
 }

@@ -25,7 +25,8 @@ public record Settings(
         Security security,
         Input input,
         Path outputDir,
-        Path templateDir) {
+        Path templateDir,
+        ScaleOut scaleOut) {
 
     public Settings {
         Objects.requireNonNull(app);
@@ -37,13 +38,18 @@ public record Settings(
         Objects.requireNonNull(security);
         Objects.requireNonNull(input);
         Objects.requireNonNull(outputDir);
+        Objects.requireNonNull(scaleOut);
     }
 
     /** {@code APP_NAME}, {@code APP_VERSION}, {@code APP_ENV}, {@code DEBUG}. */
     public record App(String name, String version, String environment, boolean debug) {}
 
-    /** {@code LOG_LEVEL} (guide names), {@code LOG_FORMAT} text|json, {@code LOG_DIR}, rotation. */
-    public record Logging(String level, String format, Path dir, String maxFileSize, int retentionDays) {
+    /**
+     * {@code LOG_LEVEL} (guide names), {@code LOG_FORMAT} text|json, {@code LOG_DIR}, rotation;
+     * {@code LOG_HEALTH_REQUESTS} false silences the access lines of {@code /health*} probes.
+     */
+    public record Logging(String level, String format, Path dir, String maxFileSize, int retentionDays,
+            boolean healthRequests) {
 
         /** The Logback level for {@link #level()}: WARNING is WARN, CRITICAL is ERROR. */
         public String logbackLevel() {
@@ -60,7 +66,12 @@ public record Settings(
     }
 
     /** {@code API_HOST}, {@code API_PORT}; graceful shutdown: {@code SHUTDOWN_TIMEOUT}, {@code SHUTDOWN_DELAY}. */
-    public record Server(String host, int port, boolean portExplicit, Duration shutdownTimeout, Duration shutdownDelay) {}
+    /**
+     * @param requestReadTimeout how long a read of the request (headers or body) may wait for the
+     *     client's next bytes before the request is answered 408 ({@code REQUEST_READ_TIMEOUT})
+     */
+    public record Server(String host, int port, boolean portExplicit, Duration shutdownTimeout, Duration shutdownDelay,
+            Duration requestReadTimeout) {}
 
     /**
      * LLM configuration: the default provider, each provider's key/model, the per-agent
@@ -112,8 +123,39 @@ public record Settings(
         }
     }
 
-    /** {@code LANGCHAIN_TRACING_V2}, {@code LANGCHAIN_API_KEY}, {@code LANGCHAIN_PROJECT}, {@code LANGCHAIN_ENDPOINT}. */
-    public record Tracing(boolean enabled, Secret apiKey, String project, String endpoint) {}
+    /**
+     * Tracing: LangSmith ({@code LANGCHAIN_TRACING_V2}, {@code LANGCHAIN_API_KEY}, {@code LANGCHAIN_PROJECT},
+     * {@code LANGCHAIN_ENDPOINT}, {@code LANGCHAIN_HIDE_INPUTS}/{@code _OUTPUTS}) and any OpenTelemetry
+     * collector through the standard {@code OTEL_*} variables, kept as given (environment over {@code .env})
+     * for the SDK's own configuration to read.
+     *
+     * @param enabled {@code LANGCHAIN_TRACING_V2}
+     * @param otel every {@code OTEL_*} variable, by name
+     */
+    public record Tracing(boolean enabled, Secret apiKey, String project, String endpoint, boolean hideInputs,
+            boolean hideOutputs, Map<String, String> otel) {
+
+        public Tracing {
+            otel = Map.copyOf(otel);
+        }
+
+        /** Spans go to LangSmith: {@code LANGCHAIN_TRACING_V2=true} and a key. */
+        public boolean langSmith() {
+            return enabled && apiKey.isSet();
+        }
+
+        /** Spans go to an OTLP collector: an {@code OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT}, not switched off. */
+        public boolean collector() {
+            boolean endpoint = otel.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT") || otel.containsKey("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+            return endpoint && !"none".equalsIgnoreCase(otel.getOrDefault("OTEL_TRACES_EXPORTER", "otlp").strip())
+                    && !"true".equalsIgnoreCase(otel.getOrDefault("OTEL_SDK_DISABLED", "false").strip());
+        }
+
+        /** Any exporter: otherwise no SDK is built and tracing costs nothing. */
+        public boolean on() {
+            return langSmith() || collector();
+        }
+    }
 
     /**
      * The security guide's names: auth, JWT, rate limiting, CORS, security headers; plus
@@ -154,8 +196,14 @@ public record Settings(
     public record RateLimits(int publicPerMinute, int authenticatedPerMinute, int generationPerMinute,
             int generationPerHour, int validationPerMinute) {
 
-        /** The contract's numbers. */
+        /** The contract's numbers: staging and production (and so every container, see {@code Container}). */
         public static final RateLimits DEFAULTS = new RateLimits(20, 100, 10, 50, 50);
+
+        /**
+         * {@code APP_ENV=development}: one developer on their own machine, following docs/api.md
+         * or running a script, should never meet a 429; a runaway loop still does.
+         */
+        public static final RateLimits DEVELOPMENT = new RateLimits(1000, 1000, 120, 2000, 1000);
     }
 
     /** The input limits of the security guide; {@link #toLimits()} gives the engine's view. */
@@ -172,11 +220,16 @@ public record Settings(
         }
     }
 
-    /** Every configured secret value, for log redaction. */
+    /** Every configured secret value, for log redaction (the OTLP header values included: they hold collector tokens). */
     public List<String> secretValues() {
-        return java.util.stream.Stream.concat(
+        java.util.stream.Stream<Secret> headers = tracing.otel().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("OTEL_EXPORTER_OTLP") && e.getKey().endsWith("HEADERS"))
+                .flatMap(e -> java.util.Arrays.stream(e.getValue().split(",")))
+                .map(pair -> new Secret(pair.contains("=") ? pair.substring(pair.indexOf('=') + 1).strip() : ""));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.concat(
                         llm.providers().values().stream().map(Provider::apiKey),
-                        java.util.stream.Stream.of(tracing.apiKey(), security.apiKey(), security.jwtSecretKey()))
+                        java.util.stream.Stream.of(tracing.apiKey(), security.apiKey(), security.jwtSecretKey(),
+                                scaleOut.rateLimitRedis(), scaleOut.jobsRedis())), headers)
                 .filter(Secret::isSet)
                 .map(Secret::value)
                 .toList();

@@ -1,5 +1,7 @@
 package dev.backbone.server.config;
 
+import dev.backbone.core.env.DotEnv;
+import dev.backbone.core.env.DotEnvException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +31,14 @@ public final class SettingsLoader {
     private final Function<String, String> lookup;
     private final Set<String> names;
     private final Values v;
+    private final Predicate<Path> exists;
+    /** Every name this loader looked up: the settings it knows ({@link SettingNames}). */
+    private final Set<String> read = new TreeSet<>();
 
-    private SettingsLoader(Function<String, String> lookup, Set<String> names) {
+    private SettingsLoader(Function<String, String> lookup, Set<String> names, Predicate<Path> exists) {
         this.lookup = lookup;
         this.names = names;
+        this.exists = exists;
         this.v = new Values(this::raw);
     }
 
@@ -44,14 +51,48 @@ public final class SettingsLoader {
      * @throws ConfigurationException with one line naming every bad variable
      */
     public static Settings load(Function<String, String> environment, Set<String> environmentNames, Path dotEnvFile) {
-        Map<String, String> dotEnv = DotEnv.load(dotEnvFile);
-        Function<String, String> lookup = name -> {
+        return load(environment, environmentNames, dotEnvFile, Files::exists);
+    }
+
+    /** As {@link #load(Function, Set, Path)}, with the file check that finds a container's marker files ({@link Container}). */
+    static Settings load(Function<String, String> environment, Set<String> environmentNames, Path dotEnvFile,
+            Predicate<Path> exists) {
+        Map<String, String> dotEnv = dotEnv(dotEnvFile);
+        Set<String> names = new TreeSet<>(environmentNames);
+        names.addAll(dotEnv.keySet());
+        return new SettingsLoader(lookup(environment, dotEnv), names, exists).build();
+    }
+
+    /** The names a load looks up when nothing is set: every fixed setting name (see {@link SettingNames}). */
+    static Set<String> namesRead() {
+        SettingsLoader loader = new SettingsLoader(n -> null, Set.of(), p -> false);
+        loader.build();
+        return java.util.Collections.unmodifiableSet(loader.read);
+    }
+
+    /**
+     * What {@code serve} reads for a variable: the environment's value, else the {@code .env} file's
+     * (read with the one grammar of {@link DotEnv}, as the CLI's commands read it).
+     *
+     * @throws ConfigurationException naming the file and line of a line that is not an assignment
+     */
+    public static Function<String, String> variables(Function<String, String> environment, Path dotEnvFile) {
+        return lookup(environment, dotEnv(dotEnvFile));
+    }
+
+    private static Function<String, String> lookup(Function<String, String> environment, Map<String, String> dotEnv) {
+        return name -> {
             String value = environment.apply(name);
             return value != null ? value : dotEnv.get(name);
         };
-        Set<String> names = new TreeSet<>(environmentNames);
-        names.addAll(dotEnv.keySet());
-        return new SettingsLoader(lookup, names).build();
+    }
+
+    private static Map<String, String> dotEnv(Path file) {
+        try {
+            return DotEnv.load(file);
+        } catch (DotEnvException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     /** From the process environment and {@code .env} in the working directory. */
@@ -60,6 +101,7 @@ public final class SettingsLoader {
     }
 
     private String raw(String name) {
+        read.add(name);
         String value = lookup.apply(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -68,7 +110,8 @@ public final class SettingsLoader {
         Settings.App app = new Settings.App(
                 v.string("APP_NAME", "BackBone-AI"),
                 v.string("APP_VERSION", BuildInfo.current().version()),
-                v.oneOf("APP_ENV", "development", List.of("development", "staging", "production")),
+                v.oneOf("APP_ENV", Container.evidence(this::raw, exists) != null ? "production" : "development",
+                        List.of("development", "staging", "production")),
                 v.bool("DEBUG", false));
         String level = v.oneOf("LOG_LEVEL", "INFO", List.of("DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL"))
                 .toUpperCase(Locale.ROOT);
@@ -77,24 +120,22 @@ public final class SettingsLoader {
                 v.oneOf("LOG_FORMAT", "text", List.of("text", "json")).toLowerCase(Locale.ROOT),
                 Path.of(v.string("LOG_DIR", "logs")),
                 v.size("LOG_MAX_FILE_SIZE", 10L * 1024 * 1024) + "",
-                v.integer("LOG_RETENTION_DAYS", 30, 1, 3650));
+                v.integer("LOG_RETENTION_DAYS", 30, 1, 3650),
+                v.bool("LOG_HEALTH_REQUESTS", true));
         String portText = raw("API_PORT");
         Settings.Server server = new Settings.Server(
                 v.string("API_HOST", "0.0.0.0"),
                 v.port("API_PORT", 8000, false),
                 portText != null,
                 Duration.ofSeconds(v.integer("SHUTDOWN_TIMEOUT", 30, 0, 3600)),
-                Duration.ofMillis(Math.round(v.decimal("SHUTDOWN_DELAY", 0, 0, 600) * 1000)));
+                Duration.ofMillis(Math.round(v.decimal("SHUTDOWN_DELAY", 0, 0, 600) * 1000)),
+                v.duration("REQUEST_READ_TIMEOUT", Duration.ofSeconds(20)));
         Settings.Metrics metrics = new Settings.Metrics(v.bool("ENABLE_METRICS", true), v.port("METRICS_PORT", 0, true));
         if (metrics.separatePort() && metrics.port() == server.port()) {
             metrics = new Settings.Metrics(true, 0);
         }
-        Settings.Tracing tracing = new Settings.Tracing(
-                v.bool("LANGCHAIN_TRACING_V2", false),
-                v.secret("LANGCHAIN_API_KEY"),
-                v.string("LANGCHAIN_PROJECT", "BackBone-AI"),
-                v.url("LANGCHAIN_ENDPOINT", "https://api.smith.langchain.com"));
-        Settings.Security security = security();
+        Settings.Tracing tracing = tracing();
+        Settings.Security security = security(app.environment());
         Settings.Input input = new Settings.Input(
                 v.size("MAX_JSON_SIZE", 10L * 1024 * 1024),
                 v.integer("MAX_TABLES", 50, 1, 1_000_000),
@@ -105,11 +146,60 @@ public final class SettingsLoader {
         Path outputDir = Path.of(v.string("OUTPUT_DIR", "./generated_projects"));
         Path templateDir = templateDir();
         Settings.Llm llm = LlmSettingsLoader.load(v, this::raw, names);
+        ScaleOut scaleOut = ScaleOutLoader.load(v);
         v.throwIfInvalid();
-        return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir);
+        return new Settings(app, logging, server, llm, metrics, tracing, security, input, outputDir, templateDir, scaleOut);
     }
 
-    private Settings.Security security() {
+    /**
+     * Only the tracing variables (for the CLI's commands, which trace like the service but must
+     * not fail on a bad {@code API_PORT}).
+     *
+     * @throws ConfigurationException naming each bad tracing variable
+     */
+    public static Settings.Tracing loadTracing(Function<String, String> environment, Set<String> environmentNames,
+            Path dotEnvFile) {
+        Map<String, String> dotEnv = dotEnv(dotEnvFile);
+        Set<String> names = new TreeSet<>(environmentNames);
+        names.addAll(dotEnv.keySet());
+        SettingsLoader loader = new SettingsLoader(lookup(environment, dotEnv), names, Files::exists);
+        Settings.Tracing t = loader.tracing();
+        loader.v.throwIfInvalid();
+        return t;
+    }
+
+    /** The OTLP protocols the exporter on the class path speaks. */
+    private static final List<String> OTLP_PROTOCOLS = List.of("http/protobuf");
+
+    private Settings.Tracing tracing() {
+        Map<String, String> otel = new java.util.TreeMap<>();
+        for (String name : names) {
+            String value = name.startsWith("OTEL_") ? raw(name) : null;
+            if (value != null) {
+                otel.put(name, value);
+            }
+        }
+        for (String endpoint : List.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")) {
+            if (otel.containsKey(endpoint)) {
+                v.url(endpoint, null);
+            }
+        }
+        for (String protocol : List.of("OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL")) {
+            if (otel.containsKey(protocol)) {
+                v.oneOf(protocol, "http/protobuf", OTLP_PROTOCOLS);
+            }
+        }
+        return new Settings.Tracing(
+                v.bool("LANGCHAIN_TRACING_V2", false),
+                v.secret("LANGCHAIN_API_KEY"),
+                v.string("LANGCHAIN_PROJECT", "BackBone-AI"),
+                v.url("LANGCHAIN_ENDPOINT", "https://api.smith.langchain.com"),
+                v.bool("LANGCHAIN_HIDE_INPUTS", false),
+                v.bool("LANGCHAIN_HIDE_OUTPUTS", false),
+                otel);
+    }
+
+    private Settings.Security security(String environment) {
         boolean auth = v.bool("ENABLE_AUTH", false);
         Secret apiKey = v.secret("API_KEY");
         Secret jwt = v.secret("JWT_SECRET_KEY");
@@ -123,7 +213,8 @@ public final class SettingsLoader {
             v.problem("JWT_SECRET_KEY is shorter than the " + minKeyBytes + " bytes JWT_ALGORITHM=" + algorithm
                     + " needs (RFC 7518); use a random value, e.g. `openssl rand -hex 32`");
         }
-        Settings.RateLimits d = Settings.RateLimits.DEFAULTS;
+        Settings.RateLimits d = "development".equals(environment) ? Settings.RateLimits.DEVELOPMENT
+                : Settings.RateLimits.DEFAULTS;
         Settings.RateLimits limits = new Settings.RateLimits(
                 v.integer("RATE_LIMIT_PUBLIC", d.publicPerMinute(), 1, 1_000_000),
                 v.integer("RATE_LIMIT_AUTHENTICATED", d.authenticatedPerMinute(), 1, 1_000_000),

@@ -6,17 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Typed reads of variables, each recording a problem (naming the variable and what it
  * expects) instead of throwing, so {@link SettingsLoader} can report all of them in one line.
  */
 final class Values {
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMG]I?B?|B)?", Pattern.CASE_INSENSITIVE);
 
     private final Function<String, String> raw;
     private final List<String> problems = new ArrayList<>();
@@ -96,30 +92,6 @@ final class Values {
         }
     }
 
-    /** A duration: seconds ({@code 90}, {@code 2.5}) or with a unit ({@code 500ms}, {@code 30s}, {@code 2m}). */
-    java.time.Duration duration(String name, java.time.Duration def) {
-        String s = raw.apply(name);
-        if (s == null) {
-            return def;
-        }
-        Matcher m = DURATION.matcher(s.strip().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            double n = Double.parseDouble(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            double millis = switch (unit) {
-                case "ms" -> n;
-                case "m" -> n * 60_000;
-                case "h" -> n * 3_600_000;
-                default -> n * 1000;
-            };
-            if (millis > 0) {
-                return java.time.Duration.ofMillis(Math.round(millis));
-            }
-        }
-        problem(name + "='" + s + "' is not a duration (seconds, or with ms, s, m, h)");
-        return def;
-    }
-
     /** A TCP port; {@code 0} only where {@code allowUnset} (then 0 means "none"). */
     int port(String name, int def, boolean allowUnset) {
         String s = raw.apply(name);
@@ -138,36 +110,49 @@ final class Values {
         return def;
     }
 
-    /** A byte size: {@code 10485760}, {@code 10MB}, {@code 512 KB}, {@code 1GiB}. */
+    /**
+     * A duration as Spring Boot reads one ({@code 500ms}, {@code 30s}, {@code 2m}, ISO-8601 {@code PT1M}),
+     * a bare number being seconds ({@code 90}, {@code 2.5}).
+     */
+    java.time.Duration duration(String name, java.time.Duration def) {
+        String s = raw.apply(name);
+        if (s == null) {
+            return def;
+        }
+        String t = s.strip();
+        java.time.Duration d = null;
+        try {
+            d = t.matches("\\d+(\\.\\d+)?")
+                    ? java.time.Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000))
+                    : org.springframework.boot.convert.DurationStyle.detectAndParse(t, java.time.temporal.ChronoUnit.SECONDS);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (d != null && !d.isNegative() && !d.isZero()) {
+            return d;
+        }
+        problem(name + "='" + s + "' is not a positive duration (seconds, or with ms, s, m, h)");
+        return def;
+    }
+
+    /** A byte size as Spring reads one: {@code 10485760}, {@code 512KB}, {@code 10MB}, {@code 1GB} (units of 1024). */
     long size(String name, long def) {
         String s = raw.apply(name);
         if (s == null) {
             return def;
         }
-        Matcher m = SIZE.matcher(s.strip());
-        if (!m.matches()) {
+        long bytes;
+        try {
+            bytes = DataSize.parse(s.strip()).toBytes();
+        } catch (IllegalArgumentException e) {
             problem(name + "='" + s + "' is not a size (bytes, or a number with KB, MB or GB)");
             return def;
         }
-        long n;
-        try {
-            n = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-            problem(name + "='" + s + "' is too large");
-            return def;
-        }
-        String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-        long factor = switch (unit.isEmpty() ? ' ' : unit.charAt(0)) {
-            case 'K' -> 1024L;
-            case 'M' -> 1024L * 1024;
-            case 'G' -> 1024L * 1024 * 1024;
-            default -> 1L;
-        };
-        if (n <= 0) {
+        if (bytes <= 0) {
             problem(name + "='" + s + "' must be positive");
             return def;
         }
-        return n * factor;
+        return bytes;
     }
 
     String oneOf(String name, String def, List<String> allowed) {

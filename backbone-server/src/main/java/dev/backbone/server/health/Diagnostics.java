@@ -3,6 +3,7 @@ package dev.backbone.server.health;
 import dev.backbone.server.config.BuildInfo;
 import dev.backbone.server.config.Settings;
 import dev.backbone.server.lifecycle.ServerState;
+import dev.backbone.server.tracing.TracingService;
 import dev.backbone.server.workflow.WorkflowService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -19,18 +20,20 @@ import java.util.Map;
 /**
  * What {@code /health/detailed} adds to readiness for a human debugging the service: JVM
  * memory and threads, disk space where files are written, build, process and workflows in
- * progress. Reads JMX beans and {@code /proc}; calls nothing external.
+ * progress, the tracing exporter's state. Reads JMX beans and {@code /proc}; calls nothing external.
  */
 final class Diagnostics {
 
     private final Settings settings;
     private final ServerState state;
     private final WorkflowService workflows;
+    private final TracingService tracing;
 
-    Diagnostics(Settings settings, ServerState state, WorkflowService workflows) {
+    Diagnostics(Settings settings, ServerState state, WorkflowService workflows, TracingService tracing) {
         this.settings = settings;
         this.state = state;
         this.workflows = workflows;
+        this.tracing = tracing;
     }
 
     Map<String, Object> collect() {
@@ -49,6 +52,7 @@ final class Diagnostics {
         d.put("process", process());
         d.put("metrics", Map.of("enabled", settings.metrics().enabled(), "port",
                 settings.metrics().separatePort() ? settings.metrics().port() : settings.server().port()));
+        d.put("tracing", tracing.status());
         return d;
     }
 

@@ -3,6 +3,7 @@ package dev.backbone.server.health;
 import dev.backbone.agents.Agents;
 import dev.backbone.server.config.Settings;
 import dev.backbone.server.lifecycle.ServerState;
+import dev.backbone.server.tracing.TracingService;
 import dev.backbone.server.workflow.WorkflowService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ public class HealthConfiguration {
     }
 
     @Bean
-    Diagnostics diagnostics(Settings settings, ServerState state, WorkflowService workflows) {
-        return new Diagnostics(settings, state, workflows);
+    Diagnostics diagnostics(Settings settings, ServerState state, WorkflowService workflows, TracingService tracing) {
+        return new Diagnostics(settings, state, workflows, tracing);
     }
 }

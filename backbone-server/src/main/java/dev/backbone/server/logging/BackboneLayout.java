@@ -9,7 +9,7 @@ import java.util.Locale;
  * The one layout of the service's console and file appenders. {@code text} is the guide's
  * format, {@code 2024-01-01 12:00:00.000 | INFO     | logger:function:line - message}, with
  * {@code [req=<id>] } before the message on request-scoped lines; {@code json} is one object
- * per line for log shippers ({@link JsonLineFormatter}). Both redact secrets.
+ * per line for log shippers ({@link JsonLogFormatter}, on Spring Boot's structured logging). Both redact secrets.
  *
  * <p>A layout rather than two appender definitions because Logback's XML has no conditionals
  * without Janino, and the format is chosen by {@code LOG_FORMAT} at start-up.
@@ -22,6 +22,7 @@ public final class BackboneLayout extends LayoutBase<ILoggingEvent> {
 
     private String format = "text";
     private PatternLayout text;
+    private JsonLogFormatter json;
 
     public void setFormat(String format) {
         this.format = format == null ? "text" : format.strip().toLowerCase(Locale.ROOT);
@@ -42,6 +43,8 @@ public final class BackboneLayout extends LayoutBase<ILoggingEvent> {
             text.getInstanceConverterMap().put("mex", MaskedThrowableConverter::new);
             text.setPattern(TEXT_PATTERN);
             text.start();
+        } else {
+            json = new JsonLogFormatter();
         }
         super.start();
     }
@@ -56,6 +59,6 @@ public final class BackboneLayout extends LayoutBase<ILoggingEvent> {
 
     @Override
     public String doLayout(ILoggingEvent event) {
-        return text != null ? text.doLayout(event) : JsonLineFormatter.format(event);
+        return text != null ? text.doLayout(event) : json.format(event);
     }
 }

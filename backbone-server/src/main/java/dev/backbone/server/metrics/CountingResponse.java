@@ -14,17 +14,17 @@ import java.nio.charset.Charset;
  * Counting instead of buffering: a generated project or a zip can be megabytes and must
  * stream straight to the client.
  */
-final class CountingResponse extends HttpServletResponseWrapper {
+public final class CountingResponse extends HttpServletResponseWrapper {
 
     private long bytes;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    CountingResponse(HttpServletResponse response) {
+    public CountingResponse(HttpServletResponse response) {
         super(response);
     }
 
-    long bytesWritten() {
+    public long bytesWritten() {
         return bytes;
     }
 
@@ -78,7 +78,7 @@ final class CountingResponse extends HttpServletResponseWrapper {
     }
 
     /** Pushes what a writer holds into the counted stream; called when the chain returns. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         if (writer != null) {
             writer.flush();
         }

@@ -18,6 +18,12 @@ import java.util.function.LongSupplier;
  * nothing from any of them (what one limit admitted is given back), so a refused request does
  * not eat a client's other allowances. Each refusal is counted once in
  * {@code backbone_rate_limit_rejections_total{limit}}.
+ *
+ * <p>With a shared store (Redis, {@link SharedWindows}) every replica counts in the same windows.
+ * When the store does not answer, {@code RATE_LIMIT_FAIL_OPEN} decides: open (the default) counts
+ * in this replica's own windows, as a single replica would; closed refuses with 429 until the
+ * store is back. Either way the request never fails with a 5xx, and {@link SharedLimitHealth}
+ * records the outage for readiness and the metrics.
  */
 public final class RateLimiter {
 
@@ -33,8 +39,29 @@ public final class RateLimiter {
     private final FixedWindowLimiter generationHour;
     private final FixedWindowLimiter validation;
     private final RateLimitEvents events;
+    private final LongSupplier clock;
+    private final SharedWindows shared;
+    private final boolean failOpen;
+    private final SharedLimitHealth health;
 
+    /** Counting in this replica's memory only. */
     public RateLimiter(Settings.RateLimits limits, RateLimitEvents events, LongSupplier clock) {
+        this(limits, events, clock, null, true, null);
+    }
+
+    /**
+     * Counting in a shared store.
+     *
+     * @param shared the shared windows; null counts in memory only
+     * @param failOpen what a request gets while the store is down (see the class comment)
+     * @param health where store outages are reported; not null when {@code shared} is set
+     */
+    public RateLimiter(Settings.RateLimits limits, RateLimitEvents events, LongSupplier clock, SharedWindows shared,
+            boolean failOpen, SharedLimitHealth health) {
+        this.clock = clock;
+        this.shared = shared;
+        this.failOpen = failOpen;
+        this.health = health;
         this.publicLimit = new FixedWindowLimiter("public", limits.publicPerMinute(), MINUTE, MAX_CLIENTS, clock);
         this.authenticated = new FixedWindowLimiter("authenticated", limits.authenticatedPerMinute(), MINUTE, MAX_CLIENTS, clock);
         this.generationMinute = new FixedWindowLimiter("generation", limits.generationPerMinute(), MINUTE, MAX_CLIENTS, clock);
@@ -61,15 +88,39 @@ public final class RateLimiter {
             case VALIDATION -> applying.add(validation);
             case NONE -> { }
         }
+        if (shared != null) {
+            long now = clock.getAsLong();
+            try {
+                List<Decision> decisions = shared.take(applying, client, now);
+                health.succeeded();
+                return verdict(decisions);
+            } catch (RuntimeException e) {
+                health.failed(e);
+                if (!failOpen) {
+                    FixedWindowLimiter l = applying.get(applying.size() - 1);
+                    Decision d = new Decision(l, client, false, 0, now, now + 1000, now);
+                    events.rejected(d.limit());
+                    return new Verdict(false, d);
+                }
+            }
+        }
         List<Decision> decisions = new ArrayList<>(applying.size());
         for (FixedWindowLimiter l : applying) {
             decisions.add(l.acquire(client));
         }
+        if (decisions.stream().noneMatch(d -> !d.admitted())) {
+            return new Verdict(true, mostConstrained(decisions));
+        }
+        decisions.forEach(d -> d.limiter().release(d));
+        return verdict(decisions);
+    }
+
+    /** Admitted when every decision admitted; else the refusal, counted once. */
+    private Verdict verdict(List<Decision> decisions) {
         List<Decision> refused = decisions.stream().filter(d -> !d.admitted()).toList();
         if (refused.isEmpty()) {
             return new Verdict(true, mostConstrained(decisions));
         }
-        decisions.forEach(d -> d.limiter().release(d));
         // The client must wait for every exhausted limit: describe the one that frees up last.
         Decision binding = refused.stream().max(Comparator.comparingLong(Decision::resetAt)).orElseThrow();
         events.rejected(binding.limit());

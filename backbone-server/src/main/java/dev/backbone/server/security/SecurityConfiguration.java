@@ -1,14 +1,16 @@
 package dev.backbone.server.security;
 
 import dev.backbone.server.config.Settings;
-import dev.backbone.server.metrics.RateLimitEvents;
 import dev.backbone.server.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -35,11 +37,10 @@ public class SecurityConfiguration {
             GuardResponses.RESET, "Retry-After", "WWW-Authenticate", "Content-Disposition");
 
     @Bean
-    WebMvcConfigurer apiGuard(Settings settings, RateLimitEvents events) {
+    WebMvcConfigurer apiGuard(Settings settings, ObjectProvider<RateLimiter> limiters) {
         Settings.Security s = settings.security();
         Authenticator authenticator = s.credentialsConfigured() ? new Authenticator(settings, Clock.systemUTC()) : null;
-        RateLimiter limiter = s.enableRateLimiting()
-                ? new RateLimiter(s.rateLimits(), events, System::currentTimeMillis) : null;
+        RateLimiter limiter = s.enableRateLimiting() ? limiters.getIfAvailable() : null;
         ApiGuard guard = new ApiGuard(settings, authenticator, limiter);
         return new WebMvcConfigurer() {
             @Override
@@ -61,15 +62,22 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<CorsFilter> corsFilter(Settings settings) {
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors(settings.security()));
+        CorsConfiguration config = cors(settings.security());
+        CorsConfigurationSource source;
+        if (settings.security().corsOrigins().isEmpty()) {
+            // No origin is listed: a preflight is refused (403, as documented); other requests get no grant,
+            // so a browser keeps their answers from the page, and same-origin pages behind a proxy keep working.
+            source = request -> CorsUtils.isPreFlightRequest(request) ? config : null;
+        } else {
+            UrlBasedCorsConfigurationSource urls = new UrlBasedCorsConfigurationSource();
+            urls.registerCorsConfiguration("/**", config);
+            source = urls;
+        }
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new JsonCorsProcessor());
         FilterRegistrationBean<CorsFilter> r = new FilterRegistrationBean<>(filter);
         r.setOrder(CORS_FILTER_ORDER);
         r.addUrlPatterns("/*");
-        // No CORS_ORIGINS: no filter, so no cross-origin grants (browsers then refuse to share responses).
-        r.setEnabled(!settings.security().corsOrigins().isEmpty());
         return r;
     }
 

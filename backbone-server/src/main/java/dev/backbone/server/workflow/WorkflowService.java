@@ -120,6 +120,21 @@ public final class WorkflowService {
         }
 
         @Override
+        public void toolStarted(String tool) {
+            each(l -> l.toolStarted(tool));
+        }
+
+        @Override
+        public void toolFinished(String tool, long nanos, boolean success) {
+            each(l -> l.toolFinished(tool, nanos, success));
+        }
+
+        @Override
+        public void schemaChecked(String projectName, int tables, int errors, int warnings, int infos) {
+            each(l -> l.schemaChecked(projectName, tables, errors, warnings, infos));
+        }
+
+        @Override
         public void filesGenerated(String projectName, int files, long lines, int models) {
             each(l -> l.filesGenerated(projectName, files, lines, models));
         }

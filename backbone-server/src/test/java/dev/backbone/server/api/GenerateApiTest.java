@@ -1,10 +1,7 @@
 package dev.backbone.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backbone.core.generate.Targets;
-import dev.backbone.core.workflow.GenerateRequest;
 import dev.backbone.server.support.Examples;
 import dev.backbone.server.support.Http;
 import dev.backbone.server.support.Json;
@@ -34,20 +31,14 @@ class GenerateApiTest {
         http = new Http(port);
     }
 
-    private static void requireTargets() {
-        assumeTrue(Targets.names().containsAll(GenerateRequest.DEFAULT_TARGETS),
-                "the sqlalchemy and sql targets are not on the class path yet");
-    }
-
     @Test
     void generatesTheProjectAsJson() {
-        requireTargets();
         HttpResponse<String> r = http.post("/api/v1/generate", Examples.request("blog_schema.json"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode b = Json.parse(r.body());
         assertThat(b.propertyNames()).contains("status", "project_name", "files_generated", "summary", "generated_files",
                 "errors", "warnings");
-        assertThat(b.get("status").asString()).isEqualTo("completed");
+        assertThat(b.get("status").asString()).isEqualTo("success");
         assertThat(b.get("project_name").asString()).isEqualTo("BlogBackend");
         assertThat(b.get("files_generated").asInt()).isEqualTo(b.get("generated_files").size()).isPositive();
         assertThat(b.get("errors")).isEmpty();
@@ -59,7 +50,6 @@ class GenerateApiTest {
 
     @Test
     void codeValidationCanBeSwitchedOff() {
-        requireTargets();
         String body = "{\"enable_code_validation\": false, \"schema\": " + Examples.read("simple_schema.json") + "}";
         HttpResponse<String> r = http.post("/api/v1/generate", body);
         assertThat(r.statusCode()).isEqualTo(200);
@@ -70,7 +60,6 @@ class GenerateApiTest {
 
     @Test
     void acceptZipReturnsTheProjectAsAZip() throws IOException {
-        requireTargets();
         HttpResponse<byte[]> r = http.postBytes("/api/v1/generate", Examples.request("blog_schema.json"),
                 "Content-Type", "application/json", "Accept", "application/zip");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -90,7 +79,6 @@ class GenerateApiTest {
 
     @Test
     void anInvalidSchemaIs422WithFindingsInTheGenerateShape() {
-        requireTargets();
         HttpResponse<String> r = http.post("/api/v1/generate",
                 "{\"schema\": {\"project_name\": \"P\", \"db_type\": \"postgresql\", \"schema\": [{\"table_name\": \"t\"}]}}");
         assertThat(r.statusCode()).isEqualTo(422);
@@ -106,7 +94,6 @@ class GenerateApiTest {
 
     @Test
     void strictValidationRefusesWarnings() {
-        requireTargets();
         // A String column without length is a warning (STRING_NO_LENGTH).
         String schema = "{\"project_name\": \"P\", \"db_type\": \"postgresql\", \"schema\": [{\"table_name\": \"items\", "
                 + "\"class_name\": \"Item\", \"columns\": [{\"name\": \"id\", \"type\": \"Integer\", \"primary_key\": true}, "
@@ -115,7 +102,12 @@ class GenerateApiTest {
         assertThat(r.statusCode()).isEqualTo(422);
         JsonNode b = Json.parse(r.body());
         assertThat(b.get("message").asString()).contains("strict_validation");
-        assertThat(b.get("warnings")).isNotEmpty();
+        assertThat(b.get("errors")).as("the findings that refused it are errors under strict_validation").isNotEmpty();
+        JsonNode f = b.get("errors").get(0);
+        assertThat(f.get("code").asString()).isEqualTo("STRING_NO_LENGTH");
+        assertThat(f.get("severity").asString()).isEqualTo("error");
+        assertThat(f.get("line").asInt()).isPositive();
+        assertThat(b.get("warnings")).isEmpty();
     }
 
     @Test

@@ -36,8 +36,9 @@ class ServiceInfoTest {
         assertThat(b.get("status").asString()).isEqualTo("operational");
         assertThat(b.get("authentication_enabled").asBoolean()).isFalse();
         assertThat(b.get("metrics_enabled").asBoolean()).isTrue();
-        assertThat(b.get("rate_limits").get("generation").asString()).isEqualTo("10/minute, 50/hour");
-        assertThat(b.get("rate_limits").get("validation").asString()).isEqualTo("50/minute");
+        // the tests' server runs in the development profile (production's limits: SettingsLoaderTest)
+        assertThat(b.get("rate_limits").get("generation").asString()).isEqualTo("120/minute, 2000/hour");
+        assertThat(b.get("rate_limits").get("validation").asString()).isEqualTo("1000/minute");
     }
 
     @Test

@@ -20,8 +20,9 @@ class SettingsLoaderTest {
     @TempDir
     Path dir;
 
+    /** Outside a container (no marker file), whatever machine the test runs on. */
     private Settings load(Map<String, String> env) {
-        return SettingsLoader.load(env::get, env.keySet(), dir.resolve(".env"));
+        return SettingsLoader.load(env::get, env.keySet(), dir.resolve(".env"), p -> false);
     }
 
     private Settings load(Map<String, String> env, String dotEnv) throws IOException {
@@ -48,11 +49,40 @@ class SettingsLoaderTest {
         assertThat(s.logging().retentionDays()).isEqualTo(30);
         assertThat(s.security().jwtAlgorithm()).isEqualTo("HS256");
         assertThat(s.security().enableRateLimiting()).isTrue();
-        assertThat(s.security().rateLimits()).isEqualTo(new Settings.RateLimits(20, 100, 10, 50, 50));
+        // outside a container the default is development, with limits one developer never reaches
+        assertThat(s.security().rateLimits()).isEqualTo(new Settings.RateLimits(1000, 1000, 120, 2000, 1000));
         assertThat(s.security().corsOrigins()).isEmpty();
         assertThat(s.security().enableSecurityHeaders()).isTrue();
         assertThat(s.security().forwardedAllowIps()).containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(s.templateDir()).isNull();
+    }
+
+    @Test
+    void productionAndStagingKeepTheContractsRateLimits() {
+        for (String env : List.of("production", "staging")) {
+            Settings s = load(Map.of("APP_ENV", env));
+            assertThat(s.app().environment()).isEqualTo(env);
+            assertThat(s.security().rateLimits()).isEqualTo(new Settings.RateLimits(20, 100, 10, 50, 50))
+                    .isEqualTo(Settings.RateLimits.DEFAULTS);
+        }
+    }
+
+    @Test
+    void inAContainerTheDefaultIsProduction() {
+        Settings docker = SettingsLoader.load(n -> null, java.util.Set.of(), dir.resolve(".env"),
+                p -> p.equals(Path.of("/.dockerenv")));
+        assertThat(docker.app().environment()).isEqualTo("production");
+        assertThat(docker.security().rateLimits()).isEqualTo(Settings.RateLimits.DEFAULTS);
+        Settings podman = SettingsLoader.load(n -> null, java.util.Set.of(), dir.resolve(".env"),
+                p -> p.equals(Path.of("/run/.containerenv")));
+        assertThat(podman.app().environment()).isEqualTo("production");
+        assertThat(load(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1")).app().environment()).isEqualTo("production");
+        // an explicit APP_ENV wins over the detection, and a RATE_LIMIT_* over the profile's default
+        Settings dev = SettingsLoader.load(Map.of("APP_ENV", "development", "RATE_LIMIT_PUBLIC", "7")::get,
+                java.util.Set.of("APP_ENV", "RATE_LIMIT_PUBLIC"), dir.resolve(".env"), p -> true);
+        assertThat(dev.app().environment()).isEqualTo("development");
+        assertThat(dev.security().rateLimits().publicPerMinute()).isEqualTo(7);
+        assertThat(dev.security().rateLimits().generationPerMinute()).isEqualTo(Settings.RateLimits.DEVELOPMENT.generationPerMinute());
     }
 
     @Test

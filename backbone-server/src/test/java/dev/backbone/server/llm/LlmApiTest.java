@@ -205,7 +205,7 @@ class LlmApiTest {
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode b = Json.parse(r.body());
-        assertThat(b.get("status").asString()).isEqualTo("completed");
+        assertThat(b.get("status").asString()).isEqualTo("success");
         assertThat(b.get("files_generated").asInt()).isPositive();
         assertThat(b.get("review").get("status").asString()).isEqualTo("completed");
         assertThat(b.get("review").get("suggestions")).hasSize(2);

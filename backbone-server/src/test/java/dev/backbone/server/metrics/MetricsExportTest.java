@@ -1,10 +1,7 @@
 package dev.backbone.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backbone.core.generate.Targets;
-import dev.backbone.core.workflow.GenerateRequest;
 import dev.backbone.server.support.Examples;
 import dev.backbone.server.support.Http;
 import dev.backbone.server.support.PromText;
@@ -68,13 +65,8 @@ class MetricsExportTest {
         return PromText.parse(r.body());
     }
 
-    private static boolean targetsPresent() {
-        return Targets.names().containsAll(GenerateRequest.DEFAULT_TARGETS);
-    }
-
     @Test
     void everyFamilyOfTheGuideIsExportedWithExactlyItsLabels() {
-        assumeTrue(targetsPresent(), "the sqlalchemy and sql targets are not on the class path yet");
         assertThat(http.post("/api/v1/validate", Examples.request("blog_schema.json")).statusCode()).isEqualTo(200);
         assertThat(http.post("/api/v1/generate", Examples.request("blog_schema.json")).statusCode()).isEqualTo(200);
         http.post("/api/v1/validate", "{\"schema\": {}}");
@@ -130,7 +122,6 @@ class MetricsExportTest {
 
     @Test
     void generationRecordsWorkflowAndCodeFamilies() {
-        assumeTrue(targetsPresent(), "the sqlalchemy and sql targets are not on the class path yet");
         PromText before = scrape();
         assertThat(http.post("/api/v1/generate", Examples.request("blog_schema.json")).statusCode()).isEqualTo(200);
         PromText after = scrape();

@@ -66,6 +66,15 @@ class AuthApiTest {
     }
 
     @Test
+    void theInputFormatSchemaNeedsNoCredential() {
+        HttpResponse<String> r = new Http(port).get("/schema/v1.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(r.body()).get("title").asString()).isEqualTo("BackBone project schema");
+        JsonNode op = Json.parse(new Http(port).get("/openapi.json").body()).get("paths").get("/schema/v1.json").get("get");
+        assertThat(op.has("security")).isFalse();
+    }
+
+    @Test
     void aWrongApiKeyIs401() {
         unauthorized(post("/api/v1/validate", "X-API-Key", "bb-test-api-key-7f3a9c2f"), "the API key is not valid");
         unauthorized(post("/api/v1/validate", "X-API-Key", ""), "the API key is not valid");
@@ -110,7 +119,7 @@ class AuthApiTest {
         assertThat(post("/api/v1/validate", "X-API-Key", KEY).statusCode()).isEqualTo(200);
         HttpResponse<String> gen = post("/api/v1/generate", "X-API-Key", KEY);
         assertThat(gen.statusCode()).as(gen.body()).isEqualTo(200);
-        assertThat(Json.parse(gen.body()).get("status").asString()).isEqualTo("completed");
+        assertThat(Json.parse(gen.body()).get("status").asString()).isEqualTo("success");
         assertThat(post("/api/v1/validate", "Authorization", "Bearer " + Tokens.jwt("carol", "validate")).statusCode()).isEqualTo(200);
         assertThat(post("/api/v1/generate", "Authorization", "bearer " + Tokens.jwt("carol", "generate", "validate")).statusCode())
                 .isEqualTo(200);

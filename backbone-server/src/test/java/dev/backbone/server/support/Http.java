@@ -49,6 +49,18 @@ public final class Http {
         }
     }
 
+    /** A GET whose body comes back as bytes (a zip). */
+    public static HttpResponse<byte[]> bytes(Http h, String path, String... headers) {
+        try {
+            return CLIENT.send(h.request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         return send(request(path, headers).method(method, body).build());
     }

@@ -44,6 +44,7 @@ public final class OpenAiStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Deque<Answer> answers = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
+    private long delayMillis;
 
     public OpenAiStub() {
         try {
@@ -110,6 +111,12 @@ public final class OpenAiStub implements AutoCloseable {
         return this;
     }
 
+    /** Every answer from now on waits this long before it is sent (a slow model, for jobs that must still be running). */
+    public synchronized OpenAiStub delay(java.time.Duration d) {
+        delayMillis = d.toMillis();
+        return this;
+    }
+
     public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -131,12 +138,21 @@ public final class OpenAiStub implements AutoCloseable {
                     : answers.isEmpty() ? new Answer(500, "{\"error\":{\"message\":\"no scripted answer left\"}}") : answers.poll();
         }
         byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
+        long wait;
+        synchronized (this) {
+            wait = delayMillis;
+        }
         try {
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(a.status(), bytes.length);
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(bytes);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             ex.close();
         }

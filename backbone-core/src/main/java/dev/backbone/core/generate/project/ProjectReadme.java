@@ -1,5 +1,7 @@
 package dev.backbone.core.generate.project;
 
+import dev.backbone.core.diagram.ErDiagrams;
+import dev.backbone.core.diagram.MermaidRenderer;
 import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.generate.TemplateRenderer;
 import dev.backbone.core.plan.Plan;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * The generated project's {@code README.md}: what was generated and how to use it. Written after
- * the targets, because it lists their files; rendered from {@code templates/project/README.md.peb}.
+ * the targets, because it lists their files; rendered from {@code templates/project/README.md.peb},
+ * which includes the entity-relationship diagram ({@code README-diagram.md.peb}, Mermaid).
  */
 public final class ProjectReadme {
 
@@ -30,6 +33,7 @@ public final class ProjectReadme {
         ctx.put("hasSql", targets.contains("sql"));
         ctx.put("dbType", plan.dbType().wire());
         ctx.put("tables", plan.tables().stream().map(t -> t.tableName() + " (" + t.className() + ")").toList());
+        ctx.put("erDiagram", MermaidRenderer.render(ErDiagrams.of(plan)));
         return new GeneratedFile("README.md", templates.render("project", "README.md.peb", ctx, new Escapes()));
     }
 

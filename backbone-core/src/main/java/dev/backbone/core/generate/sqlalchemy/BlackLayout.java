@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * combining marks as zero. Where the two counts disagree about a line, the line is split with a
  * trailing comma, which every black version keeps as written ("magic trailing comma").
  */
-final class BlackLayout {
+public final class BlackLayout {
 
-    static final int LINE_LENGTH = 88;
+    public static final int LINE_LENGTH = 88;
 
     private BlackLayout() {}
 
@@ -56,12 +56,12 @@ final class BlackLayout {
         return indent + text.codePointCount(0, text.length()) <= LINE_LENGTH;
     }
 
-    static String pad(int indent) {
+    public static String pad(int indent) {
         return " ".repeat(indent);
     }
 
     /** {@code prefix} followed by {@code value}, e.g. {@code x = sa.Table(...)}: split inside the value. */
-    static List<String> statement(int indent, String prefix, PyExpr value) {
+    public static List<String> statement(int indent, String prefix, PyExpr value) {
         return lines(value, indent, prefix, "");
     }
 
@@ -94,7 +94,7 @@ final class BlackLayout {
      * {@code target = literal} with an unsplittable value: black wraps the value in parentheses
      * when that makes it fit, and leaves the line long otherwise.
      */
-    static List<String> assignAtom(int indent, String target, String literal) {
+    public static List<String> assignAtom(int indent, String target, String literal) {
         String line = target + " = " + literal;
         if (lenFits(indent, line) || !lenFits(indent + 4, literal)) {
             return List.of(pad(indent) + line);
@@ -103,11 +103,11 @@ final class BlackLayout {
     }
 
     /** {@code from module import a, b}: split one name per line, with a trailing comma, when too long. */
-    static List<String> importFrom(String module, List<String> names) {
+    public static List<String> importFrom(String module, List<String> names) {
         return importFrom(0, module, names);
     }
 
-    static List<String> importFrom(int indent, String module, List<String> names) {
+    public static List<String> importFrom(int indent, String module, List<String> names) {
         String line = "from " + module + " import " + String.join(", ", names);
         if (fit(indent, line) == Fit.YES) {
             return List.of(pad(indent) + line);
@@ -120,7 +120,7 @@ final class BlackLayout {
     }
 
     /** Joins lines into a block of text, each line ending with a newline. */
-    static String text(List<String> lines) {
+    public static String text(List<String> lines) {
         return lines.stream().map(l -> l + "\n").collect(Collectors.joining());
     }
 

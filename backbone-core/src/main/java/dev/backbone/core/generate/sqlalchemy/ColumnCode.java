@@ -71,8 +71,7 @@ final class ColumnCode {
         }
         String type = SqlAlchemyTypes.pythonType(c, imports);
         if (c.nullable() && !c.primaryKey()) {
-            imports.typing("Optional");
-            type = "Optional[" + type + "]";
+            type = type + " | None";
         }
         imports.sa().orm("Mapped").orm("mapped_column");
         return new Rendered(BlackLayout.annotated(indent, c.attribute(), type, PyExpr.call("mapped_column", args)), tableArgs);

@@ -9,7 +9,7 @@ import java.util.Locale;
  * (no password: secrets come from {@code DATABASE_URL}), the sync and async drivers, and the
  * requirement lines that install them.
  */
-enum DatabaseDrivers {
+public enum DatabaseDrivers {
     POSTGRESQL(DbType.POSTGRESQL, "postgresql+psycopg2://postgres@localhost:5432/%s", "PostgreSQL",
             List.of("psycopg2-binary>=2.9", "asyncpg>=0.29")),
     MYSQL(DbType.MYSQL, "mysql+pymysql://root@localhost:3306/%s", "MySQL", List.of("PyMySQL>=1.1", "aiomysql>=0.2")),
@@ -29,7 +29,7 @@ enum DatabaseDrivers {
         this.requirements = requirements;
     }
 
-    static DatabaseDrivers of(DbType db) {
+    public static DatabaseDrivers of(DbType db) {
         for (DatabaseDrivers d : values()) {
             if (d.dbType == db) {
                 return d;
@@ -39,7 +39,7 @@ enum DatabaseDrivers {
     }
 
     /** The default URL, for a database named after the project ({@code BlogBackend} gives {@code blogbackend}). */
-    String defaultUrl(String projectName) {
+    public String defaultUrl(String projectName) {
         String db = projectName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return String.format(Locale.ROOT, urlPattern, db.isEmpty() ? "app" : db);
     }
@@ -50,7 +50,7 @@ enum DatabaseDrivers {
     }
 
     /** Requirement lines of the drivers (sync first, then async). */
-    List<String> requirements() {
+    public List<String> requirements() {
         return requirements;
     }
 }

@@ -27,11 +27,11 @@ final class ImportsCollector {
     }).thenComparing(Comparator.naturalOrder());
 
     private final Set<String> stdlib = new TreeSet<>();
-    private final Map<String, Set<String>> stdlibFrom = new TreeMap<>();
+    private final Map<String, Set<String>> stdlibFrom = new TreeMap<>(dev.backbone.core.generate.fastapi.PyImports.NATURAL);
     private boolean sqlalchemy;
     private final Map<String, Set<String>> sqlalchemyFrom = new TreeMap<>();
-    private final Map<String, Set<String>> local = new TreeMap<>();
-    private final Map<String, Set<String>> typeChecking = new TreeMap<>();
+    private final Map<String, Set<String>> local = new TreeMap<>(dev.backbone.core.generate.fastapi.PyImports.NATURAL);
+    private final Map<String, Set<String>> typeChecking = new TreeMap<>(dev.backbone.core.generate.fastapi.PyImports.NATURAL);
 
     /** {@code import datetime}. */
     ImportsCollector module(String module) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * (call arguments, collection items) and which it never splits (names, literals). Text in an
  * expression is already valid, escaped Python source.
  */
-sealed interface PyExpr {
+public sealed interface PyExpr {
 
     /** The expression on one line. */
     String flat();
@@ -47,40 +47,40 @@ sealed interface PyExpr {
         }
     }
 
-    static PyExpr atom(String code) {
+    public static PyExpr atom(String code) {
         return new Atom(code);
     }
 
-    static PyExpr str(String text) {
+    public static PyExpr str(String text) {
         return new Atom(PythonEscapes.stringLiteral(text));
     }
 
-    static PyExpr kw(String name, PyExpr value) {
+    public static PyExpr kw(String name, PyExpr value) {
         return new Prefixed(name + "=", value);
     }
 
-    static PyExpr entry(PyExpr key, PyExpr value) {
+    public static PyExpr entry(PyExpr key, PyExpr value) {
         return new Prefixed(key.flat() + ": ", value);
     }
 
     /** A call; without arguments it is an atom ({@code sa.Text()}). */
-    static PyExpr call(String callee, List<PyExpr> args) {
+    public static PyExpr call(String callee, List<PyExpr> args) {
         return args.isEmpty() ? new Atom(callee + "()") : new Bracketed(callee, "(", ")", args, true);
     }
 
-    static PyExpr call(String callee, PyExpr... args) {
+    public static PyExpr call(String callee, PyExpr... args) {
         return call(callee, List.of(args));
     }
 
-    static PyExpr list(List<PyExpr> items) {
+    public static PyExpr list(List<PyExpr> items) {
         return new Bracketed("", "[", "]", items, false);
     }
 
-    static PyExpr tuple(List<PyExpr> items) {
+    public static PyExpr tuple(List<PyExpr> items) {
         return new Bracketed("", "(", ")", items, false);
     }
 
-    static PyExpr dict(List<PyExpr> entries) {
+    public static PyExpr dict(List<PyExpr> entries) {
         return new Bracketed("", "{", "}", entries, false);
     }
 }

@@ -30,8 +30,7 @@ final class RelationshipCode {
         if (r.uselist()) {
             type = "list[" + target + "]";
         } else if (optional(plan, table, r)) {
-            imports.typing("Optional");
-            type = "Optional[" + target + "]";
+            type = "\"" + r.targetClass() + " | None\"";
         } else {
             type = target;
         }

@@ -16,12 +16,12 @@ import java.util.Locale;
  * dialect only matters for a UUID default, which non-native UUID columns store as 32 hex digits,
  * and for a MySQL TEXT/JSON default, which must be an expression there.
  */
-final class SqlAlchemyTypes {
+public final class SqlAlchemyTypes {
 
     private SqlAlchemyTypes() {}
 
     /** The column type expression; an Enum refers to its Python class. */
-    static PyExpr sqlType(PlannedColumn c) {
+    public static PyExpr sqlType(PlannedColumn c) {
         return switch (c.type()) {
             case INTEGER, FOREIGN_KEY -> PyExpr.atom("sa.Integer()");
             case BIG_INTEGER -> PyExpr.atom("sa.BigInteger()");
@@ -88,7 +88,7 @@ final class SqlAlchemyTypes {
      * for each dialect exactly as {@code schema.sql} writes it (strings as escaped literals,
      * numbers verbatim, booleans as {@code sa.true()}/{@code sa.false()}, now as {@code sa.func.now()}).
      */
-    static PyExpr serverDefault(PlannedColumn c, DbType db) {
+    public static PyExpr serverDefault(PlannedColumn c, DbType db) {
         DefaultValue d = c.defaultValue();
         if (d == null) {
             return null;
@@ -122,14 +122,14 @@ final class SqlAlchemyTypes {
      * Text stored by the database: NUL, which none of them keeps in text, becomes U+FFFD (as in
      * schema.sql), and so does a lone surrogate, which no database encoding can hold.
      */
-    static String databaseText(String text) {
+    public static String databaseText(String text) {
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> b.appendCodePoint(cp == 0 || Character.getType(cp) == Character.SURROGATE ? 0xFFFD : cp));
         return b.toString();
     }
 
     /** Whether SQLAlchemy's {@code autoincrement="auto"} already makes this key autoincrement. */
-    static boolean autoIncrementsByDefault(PlannedColumn c, List<PlannedColumn> primaryKey) {
+    public static boolean autoIncrementsByDefault(PlannedColumn c, List<PlannedColumn> primaryKey) {
         return c.primaryKey() && primaryKey.size() == 1 && c.type().isInteger() && !c.isForeignKey()
                 && c.defaultValue() == null;
     }

@@ -33,7 +33,7 @@ final class DefaultRules implements SchemaRule {
         }
         String what = c == src ? c.type().wire() + " column " + Names.show(c.name())
                 : "ForeignKey column " + Names.show(c.name()) + " (of type " + src.type().wire() + ", from " + c.target() + ")";
-        String problem = DefaultLiterals.problem(v, src);
+        String problem = DefaultLiterals.convert(v, src).problem();
         if (problem != null) {
             ctx.report(FindingCode.INVALID_DEFAULT, "`default` of " + what + " " + problem, c.at(), "default");
             return;

@@ -24,7 +24,8 @@ public final class Rules {
             new DefaultRules(),
             new ForeignKeyRules(),
             new OnDeleteRules(),
-            new RelationshipRules());
+            new RelationshipRules(),
+            new RenameRules());
 
     private Rules() {}
 

@@ -1,5 +1,6 @@
 package dev.backbone.core.validate.rules;
 
+import dev.backbone.core.index.DocumentIndex;
 import dev.backbone.core.json.Position;
 import dev.backbone.core.schema.Locations;
 import dev.backbone.core.schema.Schema;
@@ -30,15 +31,15 @@ public final class ValidationContext {
     private static final int MAX_HINT_CANDIDATES = 2000;
 
     private final Schema schema;
-    private final SchemaIndex index;
+    private final DocumentIndex index;
     private final Limits limits;
     private final Set<String> readerPointers = new HashSet<>();
     private final List<Finding> out;
     private int hintsLeft = HINT_BUDGET;
 
-    public ValidationContext(Schema schema, Limits limits, List<Finding> readerFindings, List<Finding> out) {
-        this.schema = schema;
-        this.index = new SchemaIndex(schema);
+    public ValidationContext(DocumentIndex index, Limits limits, List<Finding> readerFindings, List<Finding> out) {
+        this.schema = index.schema();
+        this.index = index;
         this.limits = limits == null ? Limits.DEFAULTS : limits;
         this.out = out;
         for (Finding f : readerFindings) {
@@ -50,7 +51,7 @@ public final class ValidationContext {
         return schema;
     }
 
-    public SchemaIndex index() {
+    public DocumentIndex index() {
         return index;
     }
 

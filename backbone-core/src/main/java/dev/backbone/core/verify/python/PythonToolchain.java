@@ -31,6 +31,8 @@ public final class PythonToolchain {
     public static final String BLACK = "black";
     public static final String MYPY = "mypy";
     public static final String CREATE_ALL = "create_all";
+    public static final String RUFF = "ruff";
+    public static final String PYTEST = "pytest";
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
@@ -211,15 +213,49 @@ public final class PythonToolchain {
         return runs.createAll(dir, packages, null, Map.of()).stream().map(CreateAllResult::check).toList();
     }
 
-    /** Every check on one generated project whose Python files are {@code files} (relative to {@code dir}). */
+    /**
+     * Every check on one generated project whose Python files are {@code files} (relative to
+     * {@code dir}); a project with a {@code pyproject.toml} is also checked by {@code ruff check}
+     * (its configuration), and one with {@code tests/conftest.py} runs its own tests.
+     */
     public List<Check> checkProject(Path dir, List<String> files) {
         List<Check> out = new ArrayList<>();
         out.addAll(checkSyntax(dir, files));
         out.addAll(checkPyflakes(dir, files));
+        if (Files.isRegularFile(dir.resolve("pyproject.toml"))) {
+            out.add(projectTool(dir, RUFF, List.of("-m", "ruff", "check", "--no-cache", "--output-format", "concise", ".")));
+        }
         out.addAll(checkBlack(dir, files));
         out.addAll(checkMypy(dir, files));
         out.addAll(checkCreateAll(dir, List.of("app")));
+        if (files.contains("tests/conftest.py")) {
+            out.add(projectTool(dir, PYTEST, List.of("-m", "pytest", "-q", "-p", "no:cacheprovider")));
+        }
         return out;
+    }
+
+    /** One check of the whole project by a tool that judges it by its exit code. */
+    Check projectTool(Path dir, String tool, List<String> args) {
+        Optional<String> absent = missing(tool);
+        if (absent.isPresent()) {
+            return new Check("*", tool, dev.backbone.core.verify.VerifyReport.Status.SKIPPED, absent.get());
+        }
+        try {
+            ProcessRunner.Result r = run(args, dir);
+            if (r.timedOut()) {
+                return new Check("*", tool, dev.backbone.core.verify.VerifyReport.Status.FAILED, tool + " did not finish within " + timeout);
+            }
+            return r.exitCode() == 0
+                    ? new Check("*", tool, dev.backbone.core.verify.VerifyReport.Status.PASSED, lastLine(r.output()))
+                    : new Check("*", tool, dev.backbone.core.verify.VerifyReport.Status.FAILED, tail(r.output(), 40));
+        } catch (IOException e) {
+            return new Check("*", tool, dev.backbone.core.verify.VerifyReport.Status.FAILED, "cannot run " + tool + ": " + e.getMessage());
+        }
+    }
+
+    private static String tail(String s, int lines) {
+        String[] all = s.strip().split("\n");
+        return String.join("\n", java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
     }
 
     /**

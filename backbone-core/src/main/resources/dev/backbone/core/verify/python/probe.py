@@ -5,7 +5,7 @@ import json
 import sys
 
 info = {"python": sys.version.split()[0], "executable": sys.executable, "modules": {}}
-for name in ("sqlalchemy", "black", "mypy", "pyflakes"):
+for name in ("sqlalchemy", "black", "mypy", "pyflakes", "ruff", "pytest", "fastapi", "pydantic"):
     try:
         if importlib.util.find_spec(name) is None:
             continue

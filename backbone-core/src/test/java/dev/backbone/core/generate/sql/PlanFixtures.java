@@ -171,7 +171,7 @@ final class PlanFixtures {
 
         private static PlannedColumn mixin(String n, ColumnType t, boolean nullable, boolean indexed, DefaultValue d,
                 PlannedColumn.Origin origin) {
-            return new PlannedColumn(n, n, t, null, null, null, false, false, false, indexed, nullable, d, null, null, null, origin);
+            return PlannedColumn.builder(n, t).indexed(indexed).nullable(nullable).defaultValue(d).origin(origin).build();
         }
     }
 
@@ -267,16 +267,19 @@ final class PlanFixtures {
         }
 
         PlannedColumn build() {
-            return new PlannedColumn(name, name, type, type == ColumnType.STRING && length == null ? Integer.valueOf(PlannedColumn.DEFAULT_STRING_LENGTH) : length,
-                    precision, scale, pk, autoincrement, unique, index, nullable, dflt, enumType, null, description,
-                    PlannedColumn.Origin.DECLARED);
+            return common().length(type == ColumnType.STRING && length == null
+                    ? Integer.valueOf(PlannedColumn.DEFAULT_STRING_LENGTH) : length).autoincrement(autoincrement).build();
         }
 
         PlannedColumn buildFk(String table) {
             PlannedColumn.ForeignKeyRef ref = new PlannedColumn.ForeignKeyRef(fkTable, fkColumn, onDelete, deferred,
                     SqlNames.foreignKey(table, name, fkTable));
-            return new PlannedColumn(name, name, type, length, precision, scale, pk, false, unique, index, nullable, dflt,
-                    enumType, ref, description, PlannedColumn.Origin.DECLARED);
+            return common().length(length).foreignKey(ref).build();
+        }
+
+        private PlannedColumn.Builder common() {
+            return PlannedColumn.builder(name, type).precision(precision).scale(scale).primaryKey(pk).unique(unique)
+                    .indexed(index).nullable(nullable).defaultValue(dflt).enumType(enumType).description(description);
         }
     }
 }

@@ -14,15 +14,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SqlDialectTest {
 
     private static PlannedColumn column(ColumnType type) {
-        return new PlannedColumn("c", "c", type, type == ColumnType.STRING ? 40 : null, type == ColumnType.NUMERIC ? 10 : null,
-                type == ColumnType.NUMERIC ? 2 : null, false, false, false, false, true, null,
-                type == ColumnType.ENUM ? new PlannedColumn.EnumType("TStatus", "t_status", List.of("draft", "published"), List.of("DRAFT", "PUBLISHED")) : null,
-                null, null, PlannedColumn.Origin.DECLARED);
+        return PlannedColumn.builder("c", type).length(type == ColumnType.STRING ? 40 : null)
+                .precision(type == ColumnType.NUMERIC ? 10 : null).scale(type == ColumnType.NUMERIC ? 2 : null)
+                .enumType(type == ColumnType.ENUM ? new PlannedColumn.EnumType("TStatus", "t_status",
+                        List.of("draft", "published"), List.of("DRAFT", "PUBLISHED")) : null)
+                .build();
     }
 
     private static PlannedColumn autoKey(ColumnType type) {
-        return new PlannedColumn("id", "id", type, null, null, null, true, true, false, false, false, null, null, null, null,
-                PlannedColumn.Origin.DECLARED);
+        return PlannedColumn.builder("id", type).primaryKey(true).autoincrement(true).nullable(false).build();
     }
 
     /** The type table of TARGETS.md, row by row: type, postgresql, mysql, sqlite, mssql. */
@@ -63,8 +63,8 @@ class SqlDialectTest {
 
     @Test
     void enumVarcharLengthCountsCodePointsAsPythonDoes() {
-        PlannedColumn c = new PlannedColumn("c", "c", ColumnType.ENUM, null, null, null, false, false, false, false, true, null,
-                new PlannedColumn.EnumType("E", "e", List.of("😀😀😀", "ab"), List.of("A", "B")), null, null, PlannedColumn.Origin.DECLARED);
+        PlannedColumn c = PlannedColumn.builder("c", ColumnType.ENUM)
+                .enumType(new PlannedColumn.EnumType("E", "e", List.of("😀😀😀", "ab"), List.of("A", "B"))).build();
         assertThat(SqlDialect.SQLITE.columnType(c)).isEqualTo("VARCHAR(3)");
     }
 
@@ -149,7 +149,6 @@ class SqlDialectTest {
     }
 
     private static PlannedColumn withDefault(ColumnType type, DefaultValue d) {
-        return new PlannedColumn("c", "c", type, null, null, null, false, false, false, false, true, d, null, null, null,
-                PlannedColumn.Origin.DECLARED);
+        return PlannedColumn.builder("c", type).defaultValue(d).build();
     }
 }

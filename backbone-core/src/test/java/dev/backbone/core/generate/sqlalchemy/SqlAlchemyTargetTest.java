@@ -86,8 +86,8 @@ class SqlAlchemyTargetTest {
                 "    slug: Mapped[str] = mapped_column(sa.String(200), nullable=False, unique=True)",
                 "sa.Enum(PostStatus, name=\"posts_status\", values_callable=enum_values)",
                 "server_default=\"draft\"",
-                "    author_id: Mapped[Optional[int]] = mapped_column(\n        sa.Integer(), sa.ForeignKey(\"users.id\"), nullable=True\n    )",
-                "    author: Mapped[Optional[\"User\"]] = relationship(back_populates=\"posts\")",
+                "    author_id: Mapped[int | None] = mapped_column(\n        sa.Integer(), sa.ForeignKey(\"users.id\"), nullable=True\n    )",
+                "    author: Mapped[\"User | None\"] = relationship(back_populates=\"posts\")",
                 "    comments: Mapped[list[\"Comment\"]] = relationship(back_populates=\"post\")",
                 "if TYPE_CHECKING:\n    from .comments import Comment\n    from .users import User\n");
         assertThat(posts).doesNotContain("Column(");
@@ -100,7 +100,7 @@ class SqlAlchemyTargetTest {
                 + "{\"name\": \"class\", \"type\": \"String\", \"length\": 20, \"nullable\": false},"
                 + "{\"name\": \"metadata\", \"type\": \"JSON\"}]}")).get("app/models/items.py");
         assertThat(model).contains("    class_: Mapped[str] = mapped_column(\"class\", sa.String(20), nullable=False)",
-                "    metadata_: Mapped[Optional[Any]] = mapped_column(\n        \"metadata\", sa.JSON(), nullable=True\n    )");
+                "    metadata_: Mapped[Any | None] = mapped_column(\"metadata\", sa.JSON(), nullable=True)");
     }
 
     @Test
@@ -161,7 +161,7 @@ class SqlAlchemyTargetTest {
                         + "\"relationships\": [{\"target_table\": \"nodes\", \"target_class\": \"Node\", \"type\": \"one_to_one\"}]}");
         Map<String, String> files = render(json);
         assertThat(files.get("app/models/nodes.py")).contains(
-                "parent: Mapped[Optional[\"Node\"]] = relationship(\n        back_populates=\"children\", remote_side=\"Node.id\"\n    )",
+                "parent: Mapped[\"Node | None\"] = relationship(\n        back_populates=\"children\", remote_side=\"Node.id\"\n    )",
                 "children: Mapped[list[\"Node\"]] = relationship(back_populates=\"parent\")");
         assertThat(files.get("app/models/cards.py")).as("no mirror: no back_populates")
                 .contains("node: Mapped[\"Node\"] = relationship(uselist=False)");

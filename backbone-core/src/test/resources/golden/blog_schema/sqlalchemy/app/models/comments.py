@@ -1,6 +1,6 @@
 """The Comment model (table comments)."""
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -18,12 +18,12 @@ class Comment(TimestampMixin, SoftDeleteMixin, Base):
 
     id: Mapped[int] = mapped_column(sa.Integer(), primary_key=True)
     content: Mapped[str] = mapped_column(sa.Text(), nullable=False)
-    author_id: Mapped[Optional[int]] = mapped_column(
+    author_id: Mapped[int | None] = mapped_column(
         sa.Integer(), sa.ForeignKey("users.id"), nullable=True
     )
-    post_id: Mapped[Optional[int]] = mapped_column(
+    post_id: Mapped[int | None] = mapped_column(
         sa.Integer(), sa.ForeignKey("posts.id"), nullable=True
     )
 
-    author: Mapped[Optional["User"]] = relationship(back_populates="comments")
-    post: Mapped[Optional["Post"]] = relationship(back_populates="comments")
+    author: Mapped["User | None"] = relationship(back_populates="comments")
+    post: Mapped["Post | None"] = relationship(back_populates="comments")

@@ -1,7 +1,7 @@
 """The Post model (table posts)."""
 
 import enum
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -29,14 +29,14 @@ class Post(TimestampMixin, SoftDeleteMixin, Base):
     title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
     content: Mapped[str] = mapped_column(sa.Text(), nullable=False)
     slug: Mapped[str] = mapped_column(sa.String(200), nullable=False, unique=True)
-    status: Mapped[Optional[PostStatus]] = mapped_column(
+    status: Mapped[PostStatus | None] = mapped_column(
         sa.Enum(PostStatus, name="posts_status", values_callable=enum_values),
         nullable=True,
         server_default="draft",
     )
-    author_id: Mapped[Optional[int]] = mapped_column(
+    author_id: Mapped[int | None] = mapped_column(
         sa.Integer(), sa.ForeignKey("users.id"), nullable=True
     )
 
-    author: Mapped[Optional["User"]] = relationship(back_populates="posts")
+    author: Mapped["User | None"] = relationship(back_populates="posts")
     comments: Mapped[list["Comment"]] = relationship(back_populates="post")

@@ -1,6 +1,6 @@
 """The Category model (table categories)."""
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -17,6 +17,6 @@ class Category(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(sa.Integer(), primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(100), nullable=False, unique=True)
-    description: Mapped[Optional[str]] = mapped_column(sa.Text(), nullable=True)
+    description: Mapped[str | None] = mapped_column(sa.Text(), nullable=True)
 
     products: Mapped[list["Product"]] = relationship(back_populates="category")

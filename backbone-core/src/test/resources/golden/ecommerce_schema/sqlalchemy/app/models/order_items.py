@@ -1,7 +1,7 @@
 """The OrderItem model (table order_items)."""
 
 import decimal
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -22,12 +22,12 @@ class OrderItem(TimestampMixin, Base):
     unit_price: Mapped[decimal.Decimal] = mapped_column(
         sa.Numeric(10, 2), nullable=False
     )
-    order_id: Mapped[Optional[int]] = mapped_column(
+    order_id: Mapped[int | None] = mapped_column(
         sa.Integer(), sa.ForeignKey("orders.id"), nullable=True
     )
-    product_id: Mapped[Optional[int]] = mapped_column(
+    product_id: Mapped[int | None] = mapped_column(
         sa.Integer(), sa.ForeignKey("products.id"), nullable=True
     )
 
-    order: Mapped[Optional["Order"]] = relationship(back_populates="order_items")
-    product: Mapped[Optional["Product"]] = relationship(back_populates="order_items")
+    order: Mapped["Order | None"] = relationship(back_populates="order_items")
+    product: Mapped["Product | None"] = relationship(back_populates="order_items")

@@ -2,7 +2,7 @@
 
 import decimal
 import enum
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -32,7 +32,7 @@ class Order(TimestampMixin, Base):
     order_number: Mapped[str] = mapped_column(
         sa.String(50), nullable=False, unique=True
     )
-    status: Mapped[Optional[OrderStatus]] = mapped_column(
+    status: Mapped[OrderStatus | None] = mapped_column(
         sa.Enum(OrderStatus, name="orders_status", values_callable=enum_values),
         nullable=True,
         server_default="pending",
@@ -40,9 +40,9 @@ class Order(TimestampMixin, Base):
     total_amount: Mapped[decimal.Decimal] = mapped_column(
         sa.Numeric(10, 2), nullable=False
     )
-    user_id: Mapped[Optional[int]] = mapped_column(
+    user_id: Mapped[int | None] = mapped_column(
         sa.Integer(), sa.ForeignKey("users.id"), nullable=True
     )
 
-    user: Mapped[Optional["User"]] = relationship(back_populates="orders")
+    user: Mapped["User | None"] = relationship(back_populates="orders")
     order_items: Mapped[list["OrderItem"]] = relationship(back_populates="order")

@@ -1,7 +1,7 @@
 """The User model (table users)."""
 
 import enum
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -26,7 +26,7 @@ class User(TimestampMixin, Base):
     id: Mapped[int] = mapped_column(sa.Integer(), primary_key=True)
     email: Mapped[str] = mapped_column(sa.String(100), nullable=False, unique=True)
     username: Mapped[str] = mapped_column(sa.String(50), nullable=False, unique=True)
-    role: Mapped[Optional[UserRole]] = mapped_column(
+    role: Mapped[UserRole | None] = mapped_column(
         sa.Enum(UserRole, name="users_role", values_callable=enum_values),
         nullable=True,
         server_default="customer",

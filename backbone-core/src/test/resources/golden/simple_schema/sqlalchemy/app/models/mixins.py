@@ -1,7 +1,6 @@
 """Columns several models share (table options use_timestamps, use_soft_delete)."""
 
 import datetime
-from typing import Optional
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -27,6 +26,6 @@ class SoftDeleteMixin:
     is_deleted: Mapped[bool] = mapped_column(
         sa.Boolean(), nullable=False, index=True, server_default=sa.false()
     )
-    deleted_at: Mapped[Optional[datetime.datetime]] = mapped_column(
+    deleted_at: Mapped[datetime.datetime | None] = mapped_column(
         sa.DateTime(timezone=True), nullable=True
     )

@@ -1,7 +1,7 @@
 """The Post model (table posts)."""
 
 import enum
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -33,7 +33,7 @@ class Post(TimestampMixin, SoftDeleteMixin, Base):
     title: Mapped[str] = mapped_column(
         sa.String(200), nullable=False, comment="Post title"
     )
-    content: Mapped[Optional[str]] = mapped_column(
+    content: Mapped[str | None] = mapped_column(
         sa.Text(), nullable=True, comment="Post content"
     )
     author_id: Mapped[int] = mapped_column(

@@ -1,0 +1,1 @@
+"""The HTTP API of BlogBackend: one router per table."""

@@ -1,0 +1,1 @@
+"""Hooks the routes call, one module per table: yours to edit, never overwritten."""

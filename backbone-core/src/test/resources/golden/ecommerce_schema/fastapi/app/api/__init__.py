@@ -1,0 +1,1 @@
+"""The HTTP API of EcommerceBackend: one router per table."""

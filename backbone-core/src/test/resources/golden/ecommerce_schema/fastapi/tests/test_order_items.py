@@ -1,0 +1,35 @@
+"""Tests of the order_items routes: round trip, 404, 422."""
+
+from fastapi.testclient import TestClient
+
+from tests import factories
+
+
+def test_round_trip(client: TestClient) -> None:
+    payload = factories.order_items_payload(client)
+    response = client.post("/order_items", json=payload)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    for name in ("quantity", "order_id", "product_id"):
+        assert body[name] == payload[name], name
+    path = response.headers["location"]
+    assert client.get(path).json() == body
+    key = {name: body[name] for name in ("id",)}
+    listed = client.get("/order_items", params=key)
+    assert listed.status_code == 200, listed.text
+    found = [{name: item[name] for name in key} for item in listed.json()["items"]]
+    assert found == [key]
+    patched = client.patch(path, json={})
+    assert patched.status_code == 200, patched.text
+    assert client.delete(path).status_code == 204
+    assert client.get(path).status_code == 404
+
+
+def test_unknown_key_is_404(client: TestClient) -> None:
+    response = client.get("/order_items/2147483000")
+    assert response.status_code == 404, response.text
+    assert response.json()["detail"]["table"] == "order_items"
+
+
+def test_bad_payload_is_422(client: TestClient) -> None:
+    assert client.post("/order_items", json=[]).status_code == 422

@@ -1,0 +1,1 @@
+"""The HTTP API of SimpleBlog: one router per table."""

@@ -1,0 +1,1 @@
+"""Tests of the generated API (pytest with FastAPI's TestClient)."""

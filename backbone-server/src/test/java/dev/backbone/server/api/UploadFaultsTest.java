@@ -1,0 +1,117 @@
+package dev.backbone.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backbone.server.support.ServerTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A client that sends the headers and half a body, then closes its side, or stops sending:
+ * an abort is one INFO line and no answer; a stall is a 408 after {@code REQUEST_READ_TIMEOUT}.
+ * Neither writes an ERROR or a stack trace. Raw sockets, since an HTTP client always finishes
+ * its body.
+ */
+@ServerTest
+@TestPropertySource(properties = "REQUEST_READ_TIMEOUT=1s")
+class UploadFaultsTest {
+
+    static final Path APP_LOG = Path.of("target/test-logs/app.log");
+
+    @LocalServerPort
+    int port;
+
+    private Socket halfUpload(String id, String route) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        s.setSoTimeout(15_000);
+        String half = "{\"schema\": {\"project_name\": \"Half\", \"db_type\": \"sqlite\", \"schema\": [";
+        String head = "POST " + route + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "X-Request-ID: " + id + "\r\nContent-Length: 4000\r\n\r\n";
+        OutputStream out = s.getOutputStream();
+        out.write((head + half).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return s;
+    }
+
+    private static String readAll(Socket s) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        InputStream in = s.getInputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        try {
+            while ((n = in.read(buf)) >= 0) {
+                b.write(buf, 0, n);
+            }
+        } catch (SocketTimeoutException | java.net.SocketException e) {
+            // what arrived so far is the answer
+        }
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> logOf(String id) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            List<String> lines = Files.readAllLines(APP_LOG).stream().filter(l -> l.contains(id)).toList();
+            if (!lines.isEmpty()) {
+                return lines;
+            }
+            Thread.sleep(100);
+        }
+        return List.of();
+    }
+
+    private static long logCount(String text) throws IOException {
+        return Files.exists(APP_LOG) ? Files.readAllLines(APP_LOG).stream().filter(l -> l.contains(text)).count() : 0;
+    }
+
+    @Test
+    void anAbortedUploadIsOneInfoLineAndNothingAnswered() throws Exception {
+        for (String route : new String[] {"/api/v1/validate", "/api/v1/generate"}) {
+            String id = "abort-" + UUID.randomUUID();
+            long traces = logCount("ClientAbortException") + logCount("\tat ");
+            String answer;
+            try (Socket s = halfUpload(id, route)) {
+                s.shutdownOutput();
+                answer = readAll(s);
+            }
+            assertThat(answer).as(route).isEmpty();
+            List<String> lines = logOf(id);
+            assertThat(lines).as(route).hasSize(1);
+            assertThat(lines.get(0)).contains("INFO").contains("client closed the connection")
+                    .doesNotContain("AbortException").doesNotContain("EOFException");
+            Thread.sleep(300);
+            assertThat(logOf(id)).as(route + ": still one line").hasSize(1);
+            assertThat(logCount("ClientAbortException") + logCount("\tat ")).as("no stack trace").isEqualTo(traces);
+        }
+    }
+
+    @Test
+    void aStalledUploadIsA408AfterTheReadTimeout() throws Exception {
+        String id = "stall-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        String answer;
+        try (Socket s = halfUpload(id, "/api/v1/validate")) {
+            answer = readAll(s);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(answer).startsWith("HTTP/1.1 408");
+        assertThat(answer).contains("\"error\":\"Request timeout\"").contains("REQUEST_READ_TIMEOUT").contains(id);
+        assertThat(millis).as("answered after about the 1 s timeout, not Tomcat's 60 s").isLessThan(10_000);
+        List<String> lines = logOf(id);
+        assertThat(lines).hasSize(1).allMatch(l -> l.contains("INFO") && l.contains("REQUEST_READ_TIMEOUT")
+                && !l.contains("AbortException") && !l.contains("TimeoutException"));
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Scale-out benchmark (issue 14, "Measured"), in one run on loopback:
+#   1. POST /api/v1/validate (blog schema) with the in-memory rate limiter and with the Redis one,
+#      two servers up side by side, measured alternately (A, B, A, B, ...): requests/s, p99 and the
+#      server's CPU per request (the figure the neighbours on a shared machine blur least);
+#   2. one replica against two sharing the Redis limiter: wrk on one port, then two wrk at once
+#      (half the connections each) on two ports, alternately; requests/s summed.
+#   bench/scale-out.sh                     # ROUNDS=3 DURATION=15 WARMUP=10 CONNECTIONS=32
+# Needs wrk, curl, a JDK 17+ and a Redis (BACKBONE_TEST_REDIS_URL, default redis://127.0.0.1:6379;
+# keys under a prefix of this run's own). Builds the jar via ./backbone-ai. Limits are raised so
+# that nothing is refused, but the limiter runs on every request. Writes bench/results/scale-out-<time>.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; CONNECTIONS="${CONNECTIONS:-32}"
+REDIS="${BACKBONE_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+PREFIX="bench-scale-out:$$:"
+SCHEMA="$ROOT/examples/blog_schema.json"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-scale.XXXXXX")"
+OUT="$ROOT/bench/results/scale-out-$(date -u +%Y%m%d-%H%M).md"
+command -v wrk >/dev/null || { echo "bench/scale-out.sh: install wrk" >&2; exit 2; }
+log() { echo "bench: $*" >&2; }
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+./backbone-ai version >/dev/null
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start NAME [VAR=value ...]: a server in the background; sets PORT_<NAME> and PID_<NAME>.
+start() {
+  local name="$1"; shift
+  local port; port="$(free_port)"
+  mkdir -p "$WORK/$name"
+  (cd "$WORK/$name" && exec env API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=WARNING DEFAULT_LLM_PROVIDER=ollama \
+      RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000 RATE_LIMIT_AUTHENTICATED=1000000 \
+      RATE_LIMIT_GENERATION_PER_MINUTE=1000000 RATE_LIMIT_GENERATION_PER_HOUR=1000000 "$@" \
+      "$ROOT/backbone-ai" serve >"$WORK/$name/out.log" 2>&1) &
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$port/health/readiness" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  curl -fs "http://127.0.0.1:$port/health/readiness" >/dev/null || { cat "$WORK/$name/out.log" >&2; exit 2; }
+  printf -v "PORT_$name" '%s' "$port"; printf -v "PID_$name" '%s' "$pid"
+}
+
+# wrk on one port; prints "rps p99_ms non2xx requests".
+run_wrk() { # port connections duration
+  BENCH_SCHEMA="$SCHEMA" wrk -t2 -c"$2" -d"$3"s --latency -s bench/validate.lua "http://127.0.0.1:$1/api/v1/validate" >"$WORK/wrk-$1.txt"
+  awk 'function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /requests in/ { n=$1 } /Requests\/sec/ { rps=$2 } $1=="99%" { p99=ms($2) } /Non-2xx/ { bad=$5 }
+    END { printf "%.0f %.2f %d %d\n", rps, p99, bad+0, n }' "$WORK/wrk-$1.txt"
+}
+
+# measure NAME: warm-up excluded; prints "rps p99 non2xx cpu_us_per_request".
+measure() {
+  local port pid c0 c1 r
+  port="PORT_$1"; pid="PID_$1"; port="${!port}"; pid="${!pid}"
+  c0="$(cpu_ticks "$pid")"
+  r="$(run_wrk "$port" "$CONNECTIONS" "$DURATION")"
+  c1="$(cpu_ticks "$pid")"
+  read -r rps p99 bad n <<<"$r"
+  awk -v rps="$rps" -v p99="$p99" -v bad="$bad" -v n="$n" -v t="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%s %s %s %.0f\n", rps, p99, bad, (n > 0 ? t * 1e6 / hz / n : 0) }'
+}
+
+LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "1. in-memory vs Redis limiter"
+start mem
+start redis RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
+run_wrk "$PORT_mem" "$CONNECTIONS" "$WARMUP" >/dev/null; run_wrk "$PORT_redis" "$CONNECTIONS" "$WARMUP" >/dev/null
+declare -A R
+for i in $(seq 1 "$ROUNDS"); do
+  R[mem,$i]="$(measure mem)"; log "round $i memory: ${R[mem,$i]}"
+  R[redis,$i]="$(measure redis)"; log "round $i redis:  ${R[redis,$i]}"
+done
+LOAD1="$(cut -d' ' -f1-3 /proc/loadavg)"
+kill "$PID_mem" "$PID_redis"; wait "$PID_mem" "$PID_redis" 2>/dev/null || true
+
+log "2. one replica vs two (Redis limiter shared)"
+start r1 RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
+start r2 RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
+run_wrk "$PORT_r1" "$CONNECTIONS" "$WARMUP" >/dev/null; run_wrk "$PORT_r2" "$CONNECTIONS" "$WARMUP" >/dev/null
+for i in $(seq 1 "$ROUNDS"); do
+  R[one,$i]="$(run_wrk "$PORT_r1" "$CONNECTIONS" "$DURATION")"; log "round $i one replica: ${R[one,$i]}"
+  run_wrk "$PORT_r1" "$((CONNECTIONS / 2))" "$DURATION" >"$WORK/two-a" &
+  a=$!
+  run_wrk "$PORT_r2" "$((CONNECTIONS / 2))" "$DURATION" >"$WORK/two-b"
+  wait "$a"
+  R[two,$i]="$(paste -d' ' "$WORK/two-a" "$WORK/two-b" | awk '{ printf "%d %s/%s %d %d\n", $1+$5, $2, $6, $3+$7, $4+$8 }')"
+  log "round $i two replicas: ${R[two,$i]}"
+done
+LOAD2="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+mkdir -p bench/results
+{
+  echo "# bench/scale-out.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(java -version 2>&1 | head -1)"
+  echo
+  echo "ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS, $(nproc) cores; load average before $LOAD0, after part 1 $LOAD1, after part 2 $LOAD2"
+  echo
+  echo "| round | limiter | requests/s | p99 ms | non-2xx | server CPU µs/request |"
+  echo "|---|---|---:|---:|---:|---:|"
+  for i in $(seq 1 "$ROUNDS"); do
+    for k in mem redis; do read -r rps p99 bad cpu <<<"${R[$k,$i]}"; echo "| $i | $([ $k = mem ] && echo memory || echo Redis) | $rps | $p99 | $bad | $cpu |"; done
+  done
+  echo
+  echo "| round | replicas | requests/s (sum) | p99 ms | non-2xx |"
+  echo "|---|---|---:|---:|---:|"
+  for i in $(seq 1 "$ROUNDS"); do
+    read -r rps p99 bad n <<<"${R[one,$i]}"; echo "| $i | 1 | $rps | $p99 | $bad |"
+    read -r rps p99 bad n <<<"${R[two,$i]}"; echo "| $i | 2 | $rps | $p99 | $bad |"
+  done
+} | tee "$OUT"
+log "written to $OUT"

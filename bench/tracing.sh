@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Tracing overhead (issue 13, "Measured"): requests/s and server CPU per request of
+# POST /api/v1/validate (blog schema) with wrk on loopback, tracing off, on with an unreachable
+# collector (a closed loopback port) and on with a live loopback OTLP/HTTP receiver, alternated
+# in one run (off, down, live, off, down, live, ...).
+#
+#   bench/tracing.sh                    # 2 wrk threads, 16 connections, 15 s per measurement, 2 rounds
+#   ROUNDS=3 DURATION=20 bench/tracing.sh
+#
+# Needs: wrk, curl, python3, a JDK 17+. Builds the executable jar (offline Maven, package only).
+# Server CPU per request = the server process's user+system CPU over the measurement divided by
+# the requests served: it does not depend on how much of the machine the neighbours take.
+# Writes bench/results/tracing-<time>.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+DURATION="${DURATION:-15}"
+WARMUP="${WARMUP:-10}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-16}"
+ROUNDS="${ROUNDS:-2}"
+JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-tracing-bench.XXXXXX")"
+mkdir -p bench/results
+command -v wrk >/dev/null || { echo "bench/tracing.sh: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
+log() { echo "bench: $*" >&2; }
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+JAR="$ROOT/backbone-cli/target/backbone-ai.jar"
+if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/backbone-*/src/main -newer "$JAR" -print -quit)" ]; then
+  log "building the executable jar (offline)"
+  ./mvnw -o -q -B -DskipTests -pl backbone-cli -am package >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 2; }
+fi
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# A live OTLP/HTTP receiver: accepts every export (200, body read and discarded), counts the requests.
+RECV_PORT="$(free_port)"
+python3 - "$RECV_PORT" >"$WORK/receiver.log" 2>&1 <<'PY' &
+import sys
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+class H(BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Type", "application/x-protobuf"); self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *a): pass
+ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+RECV_PID=$!
+DOWN_PORT="$(free_port)"   # nothing listens there
+trap 'kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+PID=""
+start_server() { # $1 = off|down|live
+  PORT="$(free_port)"
+  local env=(API_HOST=127.0.0.1 API_PORT="$PORT" LOG_LEVEL=INFO RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000
+    OUTPUT_DIR="$WORK/out" LOG_DIR="$WORK/logs-$1")
+  case "$1" in
+    down) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$DOWN_PORT") ;;
+    live) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT") ;;
+  esac
+  (cd "$WORK" && exec env "${env[@]}" java $JVM_OPTS -jar "$JAR" serve >"$WORK/console-$1.log" 2>&1) &
+  PID=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/readiness"; do
+    kill -0 "$PID" 2>/dev/null || { echo "server exited:"; cat "$WORK/console-$1.log"; exit 2; }
+    sleep 0.05
+  done
+}
+stop_server() { kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+java_pid() { pgrep -P "$PID" java || echo "$PID"; }
+measure() { # $1 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request"
+  local jp c0 c1
+  jp="$(java_pid)"; c0="$(cpu_ticks "$jp")"
+  BENCH_SCHEMA="$ROOT/examples/blog_schema.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s "$ROOT/bench/validate.lua" \
+    "http://127.0.0.1:$PORT/api/v1/validate" >"$WORK/wrk.txt"
+  c1="$(cpu_ticks "$jp")"
+  awk -v ticks="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" '
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    /requests in/ { n=$1 } /Requests\/sec/ { rps=$2 } $1=="50%" { p50=ms($2) } $1=="99%" { p99=ms($2) }
+    /Non-2xx or 3xx responses/ { bad=$5 }
+    END { printf "%.0f %.2f %.2f %d %.1f\n", rps, p50, p99, bad+0, (n > 0 ? ticks * 1e6 / hz / n : 0) }' "$WORK/wrk.txt"
+}
+declare -A R
+MODES=(off down live)
+for round in $(seq 1 "$ROUNDS"); do
+  for m in "${MODES[@]}"; do
+    start_server "$m"
+    measure "$WARMUP" >/dev/null
+    R[$m,$round]="$(measure "$DURATION")"
+    R[health,$m,$round]="$(curl -fs "http://127.0.0.1:$PORT/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
+    log "round $round, $m: ${R[$m,$round]} (spans exported/dropped: ${R[health,$m,$round]})"
+    stop_server
+  done
+done
+median() { # $1 = mode, $2 = field
+  for round in $(seq 1 "$ROUNDS"); do echo "${R[$1,$round]}" | awk -v f="$2" '{print $f}'; done \
+    | sort -n | awk '{v[NR]=$1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2)}'
+}
+REPORT="bench/results/tracing-$(date -u +%Y%m%d-%H%M%S).md"
+{
+  echo "### Run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo
+  echo "Command: \`bench/tracing.sh\` (THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s ROUNDS=$ROUNDS);"
+  echo "server: \`java $JVM_OPTS -jar backbone-ai.jar serve\`, LOG_LEVEL=INFO; $(nproc) cores shared with wrk and the receiver; $(java -version 2>&1 | head -1);"
+  echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "| tracing | requests/s (median) | server CPU µs/request (median) | CPU vs off |"
+  echo "|---|---:|---:|---:|"
+  OFF_CPU="$(median off 5)"
+  for m in "${MODES[@]}"; do
+    c="$(median "$m" 5)"
+    echo "| $m | $(median "$m" 1) | $c | $(awk -v a="$c" -v b="$OFF_CPU" 'BEGIN { printf "%+.1f%%", (a-b)*100/b }') |"
+  done
+  echo
+  echo "Every round (requests/s, p50 ms, p99 ms, non-2xx, server CPU µs/request; spans exported/dropped at the end):"
+  echo
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "- round $round: off ${R[off,$round]}; down ${R[down,$round]} (${R[health,down,$round]}); live ${R[live,$round]} (${R[health,live,$round]})"
+  done
+} | tee "$REPORT"
+log "written $REPORT"
