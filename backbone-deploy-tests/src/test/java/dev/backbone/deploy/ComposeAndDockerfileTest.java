@@ -137,6 +137,15 @@ class ComposeAndDockerfileTest {
         assertThat(ProjectFiles.deploy("Dockerfile.dockerignore")).isRegularFile();
     }
 
+    /** A container defaults to production anyway; the image and the compose file say so explicitly (docs/configuration.md). */
+    @Test
+    void theImageAndTheComposeServiceRunInProduction() throws Exception {
+        List<String> lines = instructions(Files.readString(ProjectFiles.deploy("Dockerfile")));
+        assertThat(lines).filteredOn(l -> l.startsWith("ENV ")).anyMatch(l -> l.contains(" APP_ENV=production"));
+        assertThat(compose.path("services").path("backbone-ai").path("environment").valueStream().map(JsonNode::asString))
+                .contains("APP_ENV=${APP_ENV:-production}");
+    }
+
     /** Dockerfile instructions with continuation lines joined and comments dropped. */
     private static List<String> instructions(String dockerfile) {
         List<String> out = new ArrayList<>();

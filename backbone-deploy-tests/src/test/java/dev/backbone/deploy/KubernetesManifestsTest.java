@@ -179,6 +179,12 @@ class KubernetesManifestsTest {
         return kind("Deployment");
     }
 
+    /** The pods run in production explicitly, not only because Kubernetes is detected (docs/configuration.md). */
+    @Test
+    void theConfigMapSetsProduction() {
+        assertThat(kind("ConfigMap").path("data").path("APP_ENV").asString()).isEqualTo("production");
+    }
+
     /** The service's own object of that kind (not the Redis beside it). */
     private JsonNode kind(String kind) {
         return docs.stream().filter(d -> kind.equals(d.path("kind").asString()))
