@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
  * output, so it can be piped or redirected ({@code > er.svg}); findings go to standard error.
  */
 @Command(name = "diagram", mixinStandardHelpOptions = true,
-        description = {"Prints the ER diagram of a valid schema as Mermaid, Graphviz DOT or SVG.",
-            "Tables with their key and foreign key columns, and each foreign key with its cardinality.",
-            "Exit code 0 when drawn, 1 when the schema is invalid, 2 for usage or I/O errors (or no Graphviz for svg)."})
+        description = "Prints the ER diagram of a valid schema as Mermaid, Graphviz DOT or SVG: tables with their key "
+                + "and foreign key columns, and each foreign key with its cardinality.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:drawn", "1:the schema is invalid", "2:usage or I/O error (or no Graphviz for svg)"})
 final class DiagramCommand implements Callable<Integer> {
 
     /** The drawing formats. */

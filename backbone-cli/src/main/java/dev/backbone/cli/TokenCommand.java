@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  * token is printed, so {@code TOKEN=$(backbone-ai token ...)} works; the key itself never is.
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
-        description = {"Prints a JWT for the service, signed with JWT_SECRET_KEY (from the environment or .env).",
-            "Exit code 0 with the token on standard output, 2 when JWT_SECRET_KEY is missing or an option is wrong."})
+        description = "Prints a JWT for the service, signed with JWT_SECRET_KEY (from the environment or .env).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the token is on standard output", "2:JWT_SECRET_KEY is missing or an option is wrong"})
 final class TokenCommand implements Callable<Integer> {
 
     @Option(names = "--sub", required = true, paramLabel = "NAME", description = "Who the token is for (its sub claim).")

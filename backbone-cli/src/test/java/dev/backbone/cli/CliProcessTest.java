@@ -123,9 +123,9 @@ class CliProcessTest {
         Requirements.require(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux's script (a pseudo-terminal)");
         String shown = inTerminal(Map.of(), "generate", CliRunner.example("blog_schema.json").toString(), "-o", tmp.resolve("a").toString());
         assertThat(shown).contains("\r\033[Kbackbone-ai: verifying the generated code", "\r\033[Kbackbone-ai: verify: SQL on an embedded database",
-                "\r\033[K" + "generated 11 files");
+                "\r\033[K" + "generated ");
         String quiet = inTerminal(Map.of(), "generate", CliRunner.example("blog_schema.json").toString(), "-o", tmp.resolve("b").toString(), "--quiet");
-        assertThat(quiet).doesNotContain("backbone-ai: verif").contains("generated 11 files");
+        assertThat(quiet).doesNotContain("backbone-ai: verif").containsPattern("generated \\d+ files");
         Result piped = cli(Map.of(), "generate", CliRunner.example("blog_schema.json").toString(), "-o", tmp.resolve("c").toString());
         assertThat(piped.exit()).isZero();
         assertThat(piped.err()).isEmpty();

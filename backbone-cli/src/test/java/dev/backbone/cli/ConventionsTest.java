@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The command-line conventions of issue 15: versions, suggestions, JSON errors, help text, colours. */
 class ConventionsTest {
 
-    private static final String[] COMMANDS = {"validate", "plan", "generate", "design", "review", "serve", "version", "completion"};
+    private static final String[] COMMANDS = {"validate", "plan", "diagram", "generate", "design", "review", "serve", "token",
+        "version", "completion"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -91,8 +92,8 @@ class ConventionsTest {
         CliRunner.Run r = CliRunner.run("--help");
         assertThat(r.exit()).isZero();
         Map<String, String> descriptions = commandDescriptions(r.out());
-        assertThat(descriptions.keySet()).containsExactly("validate", "plan", "generate", "design", "review", "serve", "version",
-                "completion", "help");
+        assertThat(descriptions.keySet()).containsExactly("validate", "plan", "diagram", "generate", "design", "review", "serve",
+                "token", "version", "completion", "help");
         descriptions.forEach((cmd, d) -> assertThat(d).as(cmd).matches("[A-Z].*[.]"));
         assertThat(descriptions.get("plan")).endsWith("relationships and mixins.");
         assertThat(descriptions.get("design")).endsWith("until it is valid or AGENT_MAX_RETRIES runs out.");

@@ -117,7 +117,7 @@ class GenerateCommandTest {
                 .containsPattern("  verify +done in [0-9.]+ ms");
         CliRunner.Run quiet = CliRunner.run(errTty, "generate", blog, "-o", tmp.resolve("c").toString(), "--quiet", "--verbose");
         assertThat(quiet.err()).isEmpty();
-        assertThat(quiet.out()).contains("generated 11 files");
+        assertThat(quiet.out()).containsPattern("generated \\d+ files");
     }
 
     private void assertNoTempFolders() throws Exception {

@@ -78,7 +78,9 @@ class InputReadingTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero on this system");
         CliRunner.Run r = CliRunner.run("validate", "/dev/zero", "--json", "--max-size", "1MB");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("backbone-ai: cannot read /dev/zero: more than --max-size (1048576 bytes)");
+        // with --json the error is a JSON object on standard output (issue 15's convention)
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("\"message\" : \"cannot read /dev/zero: more than --max-size (1048576 bytes)\"", "\"exit_code\" : 2");
         CliRunner.Run def = CliRunner.run("validate", "/dev/zero");
         assertThat(def.exit()).as(def.err()).isEqualTo(2);
         assertThat(def.err().strip()).startsWith("backbone-ai: cannot read /dev/zero: more than --max-size (")

@@ -2,6 +2,7 @@ package dev.backbone.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backbone.core.testsupport.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,6 +49,32 @@ class LauncherTest {
                 echo "ran"
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void theFirstBuildShowsEachModuleOnATerminalAndNothingWhenPiped() throws Exception {
+        Requirements.require(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux's script (a pseudo-terminal)");
+        Path jar = root.resolve("backbone-cli/target/backbone-ai.jar");
+        Path mvnw = root.resolve("mvnw");
+        Files.writeString(mvnw, """
+                #!/usr/bin/env bash
+                echo "[INFO] Scanning for projects..."
+                echo "[INFO] Building BackBone Core 0.1.0                                   [1/2]"
+                echo "[INFO] Building BackBone CLI 0.1.0                                    [2/2]"
+                echo jar > backbone-cli/target/backbone-ai.jar
+                """);
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.delete(jar);
+        String piped = launch("version");
+        assertThat(piped).isEqualTo("ran\n");
+        Files.delete(jar);
+        String line = "JAVA_HOME='" + tmp.resolve("jdk") + "' JAVA_LOG='" + log + "' bash '" + root.resolve("backbone-ai") + "' version";
+        Process p = new ProcessBuilder("/usr/bin/script", "-qec", line, "/dev/null").redirectErrorStream(true).start();
+        String shown = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(shown).contains("backbone-ai: building (first run or sources changed",
+                "backbone-ai: building BackBone Core (module 1 of 2, ", "backbone-ai: building BackBone CLI (module 2 of 2, ",
+                "backbone-ai: built in ", "ran");
     }
 
     private String launch(String... args) throws Exception {

@@ -124,6 +124,9 @@ public final class Workflow {
             return new SchemaValidator(limits).check(r.schema(), r.findings());
         });
         List<Finding> findings = new ArrayList<>(validation.findings());
+        listener.schemaChecked(validation.schema() == null ? null : validation.schema().projectName(),
+                validation.schema() == null ? 0 : validation.schema().tables().size(), (int) count(findings, Severity.ERROR),
+                (int) count(findings, Severity.WARNING), (int) count(findings, Severity.INFO));
         if (!validation.succeeded()) {
             listener.agentError(SCHEMA_VALIDATOR, "invalid_schema");
             return new ValidationOutcome(validation.schema(), findings, null);
