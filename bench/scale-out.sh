@@ -4,7 +4,9 @@
 #      two servers up side by side, measured alternately (A, B, A, B, ...): requests/s, p99 and the
 #      server's CPU per request (the figure the neighbours on a shared machine blur least);
 #   2. one replica against two sharing the Redis limiter: wrk on one port, then two wrk at once
-#      (half the connections each) on two ports, alternately; requests/s summed.
+#      (half the connections each) on two ports, alternately; requests/s summed;
+#   3. one rate-limit decision in-process, memory against Redis (bench/LimiterCost.java): the CPU a
+#      request spends on the limiter, which a crowded machine blurs least.
 #   bench/scale-out.sh                     # ROUNDS=3 DURATION=15 WARMUP=10 CONNECTIONS=32
 # Needs wrk, curl, a JDK 17+ and a Redis (BACKBONE_TEST_REDIS_URL, default redis://127.0.0.1:6379;
 # keys under a prefix of this run's own). Builds the jar via ./backbone-ai. Limits are raised so
@@ -94,6 +96,10 @@ for i in $(seq 1 "$ROUNDS"); do
   log "round $i two replicas: ${R[two,$i]}"
 done
 LOAD2="$(cut -d' ' -f1-3 /proc/loadavg)"
+kill "$PID_r1" "$PID_r2"; wait "$PID_r1" "$PID_r2" 2>/dev/null || true
+
+log "3. one rate-limit decision in-process, memory vs Redis (bench/LimiterCost.java)"
+COST="$(java -cp "$ROOT/backbone-cli/target/app/lib/*" bench/LimiterCost.java "$REDIS" 50000 2>/dev/null | grep '^round')"
 
 mkdir -p bench/results
 {
@@ -113,5 +119,9 @@ mkdir -p bench/results
     read -r rps p99 bad n <<<"${R[one,$i]}"; echo "| $i | 1 | $rps | $p99 | $bad |"
     read -r rps p99 bad n <<<"${R[two,$i]}"; echo "| $i | 2 | $rps | $p99 | $bad |"
   done
+  echo
+  echo "In-process, one rate-limit decision of a validate request (process CPU, Lettuce's I/O thread included):"
+  echo
+  echo "$COST" | sed 's/^/- /'
 } | tee "$OUT"
 log "written to $OUT"

@@ -27,6 +27,7 @@ final class JobWorkers implements AutoCloseable {
 
     private final JobStore store;
     private final JobRunner runner;
+    private final String replica;
     private final Duration claimTimeout;
     private final Semaphore free;
     private final ExecutorService workers;
@@ -43,6 +44,7 @@ final class JobWorkers implements AutoCloseable {
     private static final class Running {
         final JobStore.Delivery delivery;
         private Thread worker;
+        volatile long begunAt = Long.MAX_VALUE;
 
         Running(JobStore.Delivery delivery) {
             this.delivery = delivery;
@@ -50,6 +52,7 @@ final class JobWorkers implements AutoCloseable {
 
         synchronized void begin() {
             worker = Thread.currentThread();
+            begunAt = System.currentTimeMillis();
         }
 
         /** Ends the run; clears an interrupt that came too late, so the pool thread's next job starts clean. */
@@ -65,7 +68,8 @@ final class JobWorkers implements AutoCloseable {
         }
     }
 
-    JobWorkers(JobStore store, JobRunner runner, int concurrency, Duration claimTimeout) {
+    JobWorkers(JobStore store, JobRunner runner, String replica, int concurrency, Duration claimTimeout) {
+        this.replica = replica;
         this.store = store;
         this.runner = runner;
         this.claimTimeout = claimTimeout;
@@ -197,10 +201,16 @@ final class JobWorkers implements AutoCloseable {
     private void renewAndCancel() {
         for (Running r : running.values()) {
             try {
-                store.heartbeat(r.delivery);
                 Job job = store.find(r.delivery.jobId()).orElse(null);
                 if (job == null || job.state() == JobState.CANCELLED) {
                     r.cancel();
+                } else if (job.state() == JobState.RUNNING && !replica.equals(job.get("replica"))
+                        && job.millis("started_at") >= r.begunAt) {
+                    // Taken over while this replica was too slow to renew its claim: the other one runs it now.
+                    log.warn("Job {} was taken over by replica {}; stopping the run here", job.id(), job.get("replica"));
+                    r.cancel();
+                } else {
+                    store.heartbeat(r.delivery);
                 }
             } catch (RuntimeException e) {
                 log.debug("Job {}: claim not renewed ({})", r.delivery.jobId(), e.toString());

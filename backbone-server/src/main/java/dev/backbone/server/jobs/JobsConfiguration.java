@@ -61,7 +61,8 @@ public class JobsConfiguration {
     @Bean(initMethod = "start", destroyMethod = "")
     JobWorkers jobWorkers(JobStore store, JobRoutes routes, JobMetrics metrics, Settings settings) {
         ScaleOut.Jobs j = settings.scaleOut().jobs();
-        return new JobWorkers(store, new JobRunner(store, routes, metrics, replicaName()), j.concurrency(), j.claimTimeout());
+        String replica = replicaName();
+        return new JobWorkers(store, new JobRunner(store, routes, metrics, replica), replica, j.concurrency(), j.claimTimeout());
     }
 
     /** Stops the workers before the store closes, giving running jobs the drain's time. */

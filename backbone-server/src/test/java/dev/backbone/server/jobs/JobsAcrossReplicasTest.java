@@ -55,7 +55,7 @@ class JobsAcrossReplicasTest {
         Map<String, String> env = new HashMap<>(llm.environment("sk-test-jobs", "gpt-4"));
         env.putAll(Map.of("REDIS_URL", redis, "REDIS_KEY_PREFIX", TestRedis.uniquePrefix("jobs"), "ENABLE_AUTH", "true",
                 "JWT_SECRET_KEY", Tokens.SECRET, "ENABLE_RATE_LIMITING", "false", "JOBS_CLAIM_TIMEOUT", "2s",
-                "JOBS_RESULT_TTL", "8s", "JOBS_CONCURRENCY", "2"));
+                "JOBS_RESULT_TTL", "8s", "JOBS_CONCURRENCY", "2", "REDIS_TIMEOUT", "5s"));
         a = Replica.start(work.resolve("a"), env);
         b = Replica.start(work.resolve("b"), env);
     }

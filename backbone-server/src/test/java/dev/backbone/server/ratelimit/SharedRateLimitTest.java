@@ -45,7 +45,9 @@ class SharedRateLimitTest {
     void start() {
         String redis = TestRedis.sharedUrl();
         Map<String, String> env = Map.of("RATE_LIMIT_REDIS_URL", redis, "REDIS_KEY_PREFIX", TestRedis.uniquePrefix("limits"),
-                "ENABLE_AUTH", "true", "JWT_SECRET_KEY", Tokens.SECRET, "ENABLE_RATE_LIMITING", "true");
+                "ENABLE_AUTH", "true", "JWT_SECRET_KEY", Tokens.SECRET, "ENABLE_RATE_LIMITING", "true",
+                // Counting is under test, not timeouts: a crowded CI machine must not turn a slow answer into fail-open.
+                "REDIS_TIMEOUT", "5s");
         a = Replica.start(work.resolve("a"), env);
         b = Replica.start(work.resolve("b"), env);
     }
