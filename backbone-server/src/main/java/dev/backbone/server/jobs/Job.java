@@ -17,12 +17,13 @@ public record Job(String id, Map<String, String> fields) {
     }
 
     /** A new job, queued. */
-    static Map<String, String> queued(String kind, String owner, String requestId, long now) {
+    static Map<String, String> queued(String kind, String owner, String requestId, String traceparent, long now) {
         Map<String, String> f = new HashMap<>();
         f.put("kind", kind);
         f.put("owner", owner);
         f.put("state", JobState.QUEUED.wire());
         f.put("request_id", requestId == null ? "" : requestId);
+        f.put("traceparent", traceparent == null ? "" : traceparent);
         f.put("created_at", Long.toString(now));
         f.put("attempts", "0");
         f.put("progress", "[]");

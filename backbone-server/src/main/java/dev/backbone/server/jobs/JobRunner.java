@@ -2,6 +2,9 @@ package dev.backbone.server.jobs;
 
 import dev.backbone.server.api.JobRoutes;
 import dev.backbone.server.requestid.RequestIds;
+import dev.backbone.server.tracing.JobSpans;
+import dev.backbone.server.tracing.TracingService;
+import io.opentelemetry.api.trace.Span;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * route's work with its progress recorded, and stores the result. Log lines written meanwhile
  * carry {@code job_id} and the submitting request's {@code request_id} in the MDC. A job
  * cancelled meanwhile keeps {@code cancelled}: the store refuses to overwrite a finished job.
+ * With tracing on, the work is a {@code job <kind>} span in the submitting request's trace
+ * ({@link JobSpans}), on whichever replica runs it.
  */
 final class JobRunner {
 
@@ -29,12 +34,14 @@ final class JobRunner {
     private final JobRoutes routes;
     private final JobMetrics metrics;
     private final String replica;
+    private final TracingService tracing;
 
-    JobRunner(JobStore store, JobRoutes routes, JobMetrics metrics, String replica) {
+    JobRunner(JobStore store, JobRoutes routes, JobMetrics metrics, String replica, TracingService tracing) {
         this.store = store;
         this.routes = routes;
         this.metrics = metrics;
         this.replica = replica;
+        this.tracing = tracing;
     }
 
     /** Runs the delivered job if it is still open; returns once the job is stored as finished (or was not to run). */
@@ -83,7 +90,11 @@ final class JobRunner {
         long t0 = System.nanoTime();
         JobRoutes.Outcome out;
         try {
-            out = routes.run(job.kind(), body);
+            out = JobSpans.run(tracing, job.get("traceparent"), job.kind(), job.id(), job.attempts() + 1, () -> {
+                JobRoutes.Outcome o = routes.run(job.kind(), body);
+                Span.current().setAttribute("backbone.job.result_status", (long) o.status());
+                return o;
+            });
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 log.info("Job {} stopped: it was cancelled", job.id());

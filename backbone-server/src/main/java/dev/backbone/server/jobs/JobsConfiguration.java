@@ -59,10 +59,11 @@ public class JobsConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "")
-    JobWorkers jobWorkers(JobStore store, JobRoutes routes, JobMetrics metrics, Settings settings) {
+    JobWorkers jobWorkers(JobStore store, JobRoutes routes, JobMetrics metrics, Settings settings,
+            dev.backbone.server.tracing.TracingService tracing) {
         ScaleOut.Jobs j = settings.scaleOut().jobs();
         String replica = replicaName();
-        return new JobWorkers(store, new JobRunner(store, routes, metrics, replica), replica, j.concurrency(), j.claimTimeout());
+        return new JobWorkers(store, new JobRunner(store, routes, metrics, replica, tracing), replica, j.concurrency(), j.claimTimeout());
     }
 
     /** Stops the workers before the store closes, giving running jobs the drain's time. */

@@ -75,7 +75,8 @@ class JobsController {
                 return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Queue full", "the jobs queue holds " + maxQueued
                         + " jobs (JOBS_MAX_QUEUED); retry later", "30");
             }
-            store.submit(id, Job.queued(s.kind(), owner(p), RequestIdFilter.current(request), System.currentTimeMillis()), s.body());
+            store.submit(id, Job.queued(s.kind(), owner(p), RequestIdFilter.current(request),
+                    dev.backbone.server.tracing.JobSpans.traceparent(), System.currentTimeMillis()), s.body());
         } catch (RedisException e) {
             return unavailable(request, e);
         }

@@ -5,6 +5,7 @@ import dev.backbone.core.workflow.GenerateRequest;
 import dev.backbone.core.workflow.GenerationOutcome;
 import dev.backbone.core.workflow.ValidationOutcome;
 import dev.backbone.core.workflow.Workflow;
+import dev.backbone.core.workflow.ForwardingListener;
 import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.server.config.Settings;
 import dev.backbone.server.lifecycle.Cancellation;
@@ -81,7 +82,15 @@ public final class WorkflowService {
      * engine knows nothing of shutdowns, but it announces each step to its listener, and an
      * exception from there ends the run. Outside {@link CompositeListener}, which would swallow it.
      */
-    private record CancellableListener(WorkflowListener inner, Cancellation cancellation) implements WorkflowListener {
+    /** Stops a run the drain cancelled at its next event; every other event passes through unchanged. */
+    private static final class CancellableListener extends ForwardingListener {
+
+        private final Cancellation cancellation;
+
+        CancellableListener(WorkflowListener inner, Cancellation cancellation) {
+            super(inner);
+            this.cancellation = cancellation;
+        }
 
         @Override
         public void workflowStarted(String kind) {
@@ -102,24 +111,15 @@ public final class WorkflowService {
         }
 
         @Override
-        public void stageFinished(String stage, long nanos, boolean success) {
-            inner.stageFinished(stage, nanos, success);
-        }
-
-        @Override
         public void agentStarted(String agent) {
             cancellation.throwIfCancelled();
             inner.agentStarted(agent);
         }
 
         @Override
-        public void agentFinished(String agent, String status, long nanos) {
-            inner.agentFinished(agent, status, nanos);
-        }
-
-        @Override
-        public void agentError(String agent, String errorType) {
-            inner.agentError(agent, errorType);
+        public void toolStarted(String tool) {
+            cancellation.throwIfCancelled();
+            inner.toolStarted(tool);
         }
 
         @Override
@@ -132,11 +132,6 @@ public final class WorkflowService {
         public void llmCall(String provider, String model, long nanos, long prompt, long completion, String errorType) {
             inner.llmCall(provider, model, nanos, prompt, completion, errorType);
             cancellation.throwIfCancelled();
-        }
-
-        @Override
-        public void message(String level, String text) {
-            inner.message(level, text);
         }
     }
 

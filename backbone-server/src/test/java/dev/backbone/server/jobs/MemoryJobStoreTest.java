@@ -15,7 +15,7 @@ class MemoryJobStoreTest {
 
     @Test
     void aFinishedJobCannotBeChangedAndExpiresAfterTheTtl() throws Exception {
-        store.submit("j1", Job.queued("generate", "sub:alice", "req-1", now.get()), "{\"kind\":\"generate\"}");
+        store.submit("j1", Job.queued("generate", "sub:alice", "req-1", "", now.get()), "{\"kind\":\"generate\"}");
         JobStore.Delivery d = store.next(Duration.ofMillis(10));
         assertThat(d.jobId()).isEqualTo("j1");
         assertThat(store.next(Duration.ofMillis(10))).as("delivered once").isNull();
@@ -34,7 +34,7 @@ class MemoryJobStoreTest {
 
     @Test
     void anOpenJobDoesNotExpire() {
-        store.submit("j2", Job.queued("design", "anonymous", "", now.get()), "{}");
+        store.submit("j2", Job.queued("design", "anonymous", "", "", now.get()), "{}");
         now.addAndGet(Duration.ofDays(2).toMillis());
         assertThat(store.find("j2").orElseThrow().state()).isEqualTo(JobState.QUEUED);
         assertThat(store.queued()).isEqualTo(1);

@@ -236,4 +236,37 @@ class TracingApiTest {
     static Map<String, Object> attrs(Span s) {
         return s.attributes();
     }
+
+    @Test
+    void aJobIsASpanInTheSubmittersTraceWithTheWorkflowUnderIt() throws InterruptedException {
+        String callerTrace = "5cf92f3577b34da6a3ce929d0e0e4737";
+        Http http = new Http(port);
+        HttpResponse<String> r = http.post("/api/v1/jobs", "{\"kind\": \"generate\", \"schema\": "
+                        + Examples.read("blog_schema.json") + "}",
+                "Content-Type", "application/json", "X-Request-ID", "trace-job-1",
+                "traceparent", "00-" + callerTrace + "-00f067aa0ba902b8-01");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        String id = Json.parse(r.body()).get("id").asString();
+        JsonNode job = Json.parse(http.get(location).body());
+        for (int i = 0; i < 400 && !job.get("state").asString().matches("succeeded|failed"); i++) {
+            Thread.sleep(50);
+            job = Json.parse(http.get(location).body());
+        }
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("succeeded");
+
+        List<Span> all = RECEIVER.await(spans -> spans.stream().anyMatch(s -> s.path().equals(COLLECTOR)
+                && s.name().equals("job generate") && s.traceId().equals(callerTrace)), Duration.ofSeconds(20));
+        List<Span> t = all.stream().filter(s -> s.path().equals(COLLECTOR) && s.traceId().equals(callerTrace)).toList();
+        Span submit = named(t, "POST /api/v1/jobs");
+        Span run = named(t, "job generate");
+        assertThat(run.parentSpanId()).as("the job continues the submitting request's context").isEqualTo(submit.spanId());
+        assertThat(run.attributes()).containsEntry("backbone.job.id", id).containsEntry("backbone.job.kind", "generate")
+                .containsEntry("backbone.job.attempt", 1L).containsEntry("backbone.job.result_status", 200L)
+                .containsEntry("langsmith.span.kind", "chain");
+        RECEIVER.await(spans -> spans.stream().anyMatch(s -> s.traceId().equals(callerTrace) && s.name().equals("workflow generation")),
+                Duration.ofSeconds(20));
+        Span workflow = named(RECEIVER.trace(COLLECTOR, callerTrace), "workflow generation");
+        childOf(workflow, run);
+    }
 }
