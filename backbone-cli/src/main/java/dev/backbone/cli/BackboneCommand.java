@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             PlanCommand.class,
             GenerateCommand.class,
+            DiffCommand.class,
             DesignCommand.class,
             ReviewCommand.class,
             ServeCommand.class,

@@ -8,6 +8,8 @@ import dev.backbone.core.validate.Limits;
 import dev.backbone.core.workflow.GenerateRequest;
 import dev.backbone.core.workflow.GenerationOutcome;
 import dev.backbone.core.workflow.Workflow;
+import dev.backbone.core.regenerate.Manifest;
+import dev.backbone.core.regenerate.Regenerator;
 import dev.backbone.core.write.ProjectWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
  * An invalid schema prints its findings (as {@code validate} does), exits 1 and creates nothing.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generates a project (SQLAlchemy 2.0 models and SQL DDL) from a schema document.",
+        description = {"Generates a project (SQLAlchemy 2.0 models, SQL DDL, Alembic migrations) from a schema document.",
+            "Into an existing BackBone project it updates in place: your changes are kept (merged), a schema change becomes the next migration.",
             "Exit code 0 on success, 1 when the schema or the generated code is invalid, 2 for usage or I/O errors."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -48,8 +51,23 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Check the generated code: none, fast (in-JVM: DDL on an embedded database, structure) or full (also the Python toolchain). Default: ${DEFAULT-VALUE}.")
     String verify;
 
-    @Option(names = {"-f", "--force"}, description = "Replace a non-empty output folder.")
+    @Option(names = {"-f", "--force"},
+            description = "Replace a non-empty folder that is not a BackBone project, after listing what it deletes and asking (not needed for a BackBone project: it is updated in place).")
     boolean force;
+
+    @Option(names = {"-y", "--yes"}, description = "With --force: do not ask before deleting.")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "Print what would be written, merged, kept and removed, with a diff; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--accept-conflicts",
+            description = "Exit 0 even when a file you changed conflicts with the new version (it stays yours; ours is written beside it as .backbone-new).")
+    boolean acceptConflicts;
+
+    @Option(names = "--allow-destructive",
+            description = "Write a migration that drops tables or columns, narrows a type or removes Enum labels (refused otherwise).")
+    boolean allowDestructive;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
@@ -82,9 +100,16 @@ final class GenerateCommand implements Callable<Integer> {
             return BackboneCommand.USAGE;
         }
         String text;
+        boolean project = Manifest.isProject(output);
         try {
             text = SchemaInput.read(file);
-            ProjectWriter.checkWritable(output, force);
+            if (!project && !dryRun) {
+                ProjectWriter.checkWritable(output, force);
+            }
+        } catch (ProjectWriter.OutputExistsException e) {
+            err.println("backbone-ai: output folder " + output + " exists, is not empty and is not a BackBone project "
+                    + "(no " + Manifest.FILE + "); use --force to replace it (it lists what it deletes and asks first)");
+            return BackboneCommand.USAGE;
         } catch (SchemaInput.InputException | IOException e) {
             err.println("backbone-ai: " + e.getMessage());
             return BackboneCommand.USAGE;
@@ -100,10 +125,26 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("backbone-ai: the generated code failed verification; nothing was written (use --verify none to write it anyway)");
             return BackboneCommand.INVALID;
         }
+        if (project) {
+            return new Regenerate(out, err, output, dryRun, acceptConflicts, allowDestructive).run(file, text, g,
+                    templateDir == null ? dev.backbone.core.generate.TemplateRenderer.packaged()
+                            : new dev.backbone.core.generate.TemplateRenderer(templateDir));
+        }
+        List<dev.backbone.core.generate.GeneratedFile> all = new java.util.ArrayList<>(g.files());
+        all.addAll(Regenerator.stateFiles(g.files(), text));
+        if (dryRun) {
+            all.forEach(f -> out.println("write " + f.path()));
+            out.println("dry run: " + FindingPrinter.plural(all.size(), "file") + " would be written into " + output);
+            return BackboneCommand.OK;
+        }
         try {
-            ProjectWriter.write(output, g.files(), force);
+            if (force && !ReplaceConfirmation.confirm(output, yes, out, err)) {
+                return BackboneCommand.USAGE;
+            }
+            ProjectWriter.write(output, all, force);
         } catch (IOException e) {
-            err.println("backbone-ai: cannot write " + output + ": " + e.getMessage());
+            err.println("backbone-ai: " + (e instanceof dev.backbone.core.write.WriteFailure ? e.getMessage()
+                    : "cannot write " + output + ": " + e.getMessage()));
             return BackboneCommand.USAGE;
         }
         report(out, file, g);

@@ -2,8 +2,21 @@ package dev.backbone.core.generate;
 
 import java.util.Objects;
 
-/** One file of a generated project, in memory: a relative path with {@code /} separators, and its text. */
-public record GeneratedFile(String path, String content) {
+/**
+ * One file of a generated project, in memory: a relative path with {@code /} separators, and its
+ * text. {@code userOwned}: an extension point written once (a hook, a custom router) that
+ * belongs to the user afterwards: regeneration never rewrites or removes it.
+ */
+public record GeneratedFile(String path, String content, boolean userOwned) {
+
+    public GeneratedFile(String path, String content) {
+        this(path, content, false);
+    }
+
+    /** A file written once and then the user's. */
+    public static GeneratedFile userOwned(String path, String content) {
+        return new GeneratedFile(path, content, true);
+    }
 
     public GeneratedFile {
         Objects.requireNonNull(path, "path");
