@@ -40,11 +40,16 @@ final class ReplaceConfirmation {
         }
         out.print("Delete them? [y/N] ");
         out.flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        // without a terminal nobody can answer: refuse rather than wait (scripts pass --yes)
+        String answer = System.console() == null ? null
+                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (System.console() == null) {
+            out.println();
+        }
         if (answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
             return true;
         }
-        err.println("backbone-ai: nothing was deleted (answer y, or pass --yes, to replace the folder)");
+        err.println("backbone-ai: nothing was deleted (answer y on a terminal, or pass --yes, to replace the folder)");
         return false;
     }
 }
