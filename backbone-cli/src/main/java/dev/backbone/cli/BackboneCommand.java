@@ -41,6 +41,7 @@ public final class BackboneCommand implements Runnable {
         m.put("plan", PlanCommand::new);
         m.put("diagram", DiagramCommand::new);
         m.put("generate", GenerateCommand::new);
+        m.put("diff", DiffCommand::new);
         m.put("design", DesignCommand::new);
         m.put("review", ReviewCommand::new);
         m.put("serve", ServeCommand::new);

@@ -10,6 +10,8 @@ import dev.backbone.core.validate.Limits;
 import dev.backbone.core.workflow.GenerateRequest;
 import dev.backbone.core.workflow.GenerationOutcome;
 import dev.backbone.core.workflow.Workflow;
+import dev.backbone.core.regenerate.Manifest;
+import dev.backbone.core.regenerate.Regenerator;
 import dev.backbone.core.write.ProjectWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,9 +31,9 @@ import picocli.CommandLine.Option;
  * An invalid schema prints its findings (as {@code validate} does), exits 1 and creates nothing.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generates a project (SQLAlchemy 2.0 models and SQL DDL) from a schema document, verified before it is written.",
+        description = "Generates a project (SQLAlchemy 2.0 models, SQL DDL, a FastAPI app, Alembic migrations) from a schema document, verified before it is written; into an existing BackBone project it updates in place, keeping your changes.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:generated and written", "1:the schema or the generated code is invalid (nothing written)", "2:usage or I/O error, or --verify full without the Python tools it needs"})
+        exitCodeList = {"0:generated and written", "1:the schema or the generated code is invalid (nothing written), or a file you changed conflicts (unless --accept-conflicts)", "2:usage or I/O error, or --verify full without the Python tools it needs"})
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,8 +56,23 @@ final class GenerateCommand implements Callable<Integer> {
                     + "when those tools are missing). Default: ${DEFAULT-VALUE}.")
     String verify;
 
-    @Option(names = {"-f", "--force"}, description = "Replace a non-empty output folder.")
+    @Option(names = {"-f", "--force"},
+            description = "Replace a non-empty folder that is not a BackBone project, after listing what it deletes and asking (not needed for a BackBone project: it is updated in place).")
     boolean force;
+
+    @Option(names = {"-y", "--yes"}, description = "With --force: do not ask before deleting.")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "Print what would be written, merged, kept and removed, with a diff; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--accept-conflicts",
+            description = "Exit 0 even when a file you changed conflicts with the new version (it stays yours; ours is written beside it as .backbone-new).")
+    boolean acceptConflicts;
+
+    @Option(names = "--allow-destructive",
+            description = "Write a migration that drops tables or columns, narrows a type or removes Enum labels (refused otherwise).")
+    boolean allowDestructive;
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
@@ -87,9 +104,16 @@ final class GenerateCommand implements Callable<Integer> {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, "template folder not found: " + templateDir);
         }
         String text;
+        boolean project = Manifest.isProject(output);
         try {
             text = input.text(cl);
-            ProjectWriter.checkWritable(output, force);
+            if (!project && !dryRun) {
+                ProjectWriter.checkWritable(output, force);
+            }
+        } catch (ProjectWriter.OutputExistsException e) {
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, "output folder " + output + " exists, is not empty "
+                    + "and is not a BackBone project (no " + Manifest.FILE + "); use --force to replace it (it lists what it "
+                    + "deletes and asks first)");
         } catch (SchemaInput.InputException e) {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, e.getMessage());
         } catch (IOException e) {
@@ -126,10 +150,26 @@ final class GenerateCommand implements Callable<Integer> {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.VERIFICATION, "--verify full: the " + c.check()
                     + " check could not run (" + c.message() + "); nothing was written");
         }
+        if (project) {
+            return new Regenerate(out, cl.getErr(), output, dryRun, acceptConflicts, allowDestructive).run(file, text, g,
+                    templateDir == null ? dev.backbone.core.generate.TemplateRenderer.packaged()
+                            : new dev.backbone.core.generate.TemplateRenderer(templateDir));
+        }
+        List<dev.backbone.core.generate.GeneratedFile> all = new java.util.ArrayList<>(g.files());
+        all.addAll(Regenerator.stateFiles(g.files(), text));
+        if (dryRun) {
+            all.forEach(f -> out.println("write " + f.path()));
+            out.println("dry run: " + FindingPrinter.plural(all.size(), "file") + " would be written into " + output);
+            return BackboneCommand.OK;
+        }
         try {
-            ProjectWriter.write(output, g.files(), force);
+            if (force && !ReplaceConfirmation.confirm(output, yes, out, cl.getErr())) {
+                return BackboneCommand.USAGE;
+            }
+            ProjectWriter.write(output, all, force);
         } catch (IOException e) {
-            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, "cannot write " + output + ": " + e.getMessage());
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, e instanceof dev.backbone.core.write.WriteFailure
+                    ? e.getMessage() : "cannot write " + output + ": " + e.getMessage());
         }
         report(cl, file, g);
         return BackboneCommand.OK;

@@ -34,11 +34,17 @@ class GenerateCommandTest {
         Files.writeString(out.resolve("keep.txt"), "mine");
         CliRunner.Run r = CliRunner.run("generate", CliRunner.example("blog_schema.json").toString(), "-o", out.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("backbone-ai: output folder " + out + " exists and is not empty; use --force to replace it");
+        assertThat(r.err().strip()).isEqualTo("backbone-ai: output folder " + out + " exists, is not empty and is not a BackBone project "
+                + "(no .backbone/manifest.json); use --force to replace it (it lists what it deletes and asks first)");
         try (Stream<Path> s = Files.list(out)) {
             assertThat(s.toList()).containsExactly(out.resolve("keep.txt"));
         }
-        CliRunner.Run forced = CliRunner.run("generate", CliRunner.example("blog_schema.json").toString(), "-o", out.toString(), "--force");
+        CliRunner.Run asked = CliRunner.run("generate", CliRunner.example("blog_schema.json").toString(), "-o", out.toString(), "--force");
+        assertThat(asked.exit()).as("no answer on stdin: nothing deleted").isEqualTo(2);
+        assertThat(asked.out()).contains("deleting 1 file:", "keep.txt", "Delete them? [y/N]");
+        assertThat(out.resolve("keep.txt")).exists();
+        CliRunner.Run forced = CliRunner.run("generate", CliRunner.example("blog_schema.json").toString(), "-o", out.toString(), "--force",
+                "--yes");
         assertThat(forced.exit()).as(forced.out() + forced.err()).isZero();
         assertThat(out.resolve("keep.txt")).doesNotExist();
         assertThat(out.resolve("schema.sql")).isRegularFile();

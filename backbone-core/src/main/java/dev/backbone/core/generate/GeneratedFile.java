@@ -15,6 +15,11 @@ public record GeneratedFile(String path, String content, boolean userOwned) {
         this(path, content, false);
     }
 
+    /** A file written once and then the user's. */
+    public static GeneratedFile userOwned(String path, String content) {
+        return new GeneratedFile(path, content, true);
+    }
+
     public GeneratedFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(content, "content");

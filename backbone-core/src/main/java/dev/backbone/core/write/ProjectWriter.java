@@ -1,23 +1,26 @@
 package dev.backbone.core.write;
 
 import dev.backbone.core.generate.GeneratedFile;
+import dev.backbone.core.regenerate.FileAction;
+import dev.backbone.core.regenerate.Manifest;
+import dev.backbone.core.regenerate.RegenerationPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Writes a generated project so that it appears whole or not at all: files go to a temporary
  * folder next to the output (same file system, so the final step is a rename), and only then
- * replace the output. An error at any point leaves no partial project behind.
+ * replace the output. An error at any point leaves no partial project behind. Regenerating an
+ * existing project builds its next state the same way: a copy made of hard links (no file's
+ * content is copied), the planned changes applied to the copy, then the swap; a kill at any
+ * moment leaves the folder as before or as after ({@link TempFolders} finishes or removes what
+ * a killed run left).
  */
 public final class ProjectWriter {
 
@@ -45,58 +48,104 @@ public final class ProjectWriter {
     public static void write(Path out, List<GeneratedFile> files, boolean force) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         checkWritable(target, force);
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+        Path tmp = null;
         try {
-            Files.createDirectory(tmp);
+            Files.createDirectories(target.getParent());
+            TempFolders.clean(target);
+            tmp = TempFolders.create(target);
             for (GeneratedFile f : files) {
-                Path p = tmp.resolve(f.path()).normalize();
-                if (!p.startsWith(tmp)) {
-                    throw new IOException("refusing to write outside the output folder: " + f.path());
-                }
-                Files.createDirectories(p.getParent());
                 Path existing = target.resolve(f.path()).normalize();
                 if (f.userOwned() && existing.startsWith(target) && Files.isRegularFile(existing)) {
-                    // written once, then the user's: a regeneration keeps what is there
+                    // written once, then the user's: a replacing write keeps what is there
+                    Path p = inside(tmp, f.path());
+                    Files.createDirectories(p.getParent());
                     Files.copy(existing, p);
                 } else {
-                    Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                    writeFile(tmp, f.path(), f.content());
                 }
             }
-            replace(tmp, target);
-        } catch (IOException | RuntimeException e) {
+            TempFolders.swap(tmp, target);
+        } catch (IOException e) {
+            deleteTree(tmp);
+            throw WriteFailure.explain(e, target);
+        } catch (RuntimeException e) {
             deleteTree(tmp);
             throw e;
         }
     }
 
-    /** Moves {@code tmp} to {@code target}; an existing target is moved aside first and removed after. */
-    private static void replace(Path tmp, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
-            move(target, old);
+    /**
+     * Applies a regeneration plan to the project at {@code out}.
+     *
+     * @return the number of files written in the project (not counting {@code .backbone/})
+     */
+    public static long apply(Path out, RegenerationPlan plan) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        if (!plan.changesAnything()) {
+            return 0;
         }
+        Path tmp = null;
         try {
-            move(tmp, target);
-        } catch (IOException e) {
-            if (old != null) {
-                move(old, target);
+            TempFolders.clean(target);
+            tmp = TempFolders.create(target);
+            TempFolders.linkTree(target, tmp);
+            for (FileAction a : plan.actions()) {
+                switch (a.kind()) {
+                    case WRITE, MERGE -> writeFile(tmp, a.path(), a.content());
+                    case CONFLICT -> writeFile(tmp, a.path() + ".backbone-new", a.content());
+                    case REMOVE -> Files.deleteIfExists(inside(tmp, a.path()));
+                    default -> { }
+                }
             }
+            writeFile(tmp, Manifest.FILE, plan.manifest().toJson());
+            writeFile(tmp, Manifest.SCHEMA, plan.schemaText());
+            bases(tmp, plan.bases());
+            TempFolders.swap(tmp, target);
+        } catch (IOException e) {
+            deleteTree(tmp);
+            throw WriteFailure.explain(e, target);
+        } catch (RuntimeException e) {
+            deleteTree(tmp);
             throw e;
         }
-        if (old != null) {
-            deleteTree(old);
+        return plan.filesWritten();
+    }
+
+    /** {@code .backbone/base/}: the next merge bases; a base that did not change stays a link. */
+    private static void bases(Path tmp, Map<String, String> bases) throws IOException {
+        Path root = tmp.resolve(Manifest.BASE);
+        if (Files.isDirectory(root)) {
+            try (var s = Files.walk(root)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    if (!bases.containsKey(rel)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : bases.entrySet()) {
+            Path p = inside(tmp, Manifest.BASE + e.getKey());
+            if (!Files.isRegularFile(p) || !Files.readString(p, StandardCharsets.UTF_8).equals(e.getValue())) {
+                writeFile(tmp, Manifest.BASE + e.getKey(), e.getValue());
+            }
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+    /** Writes a new file: an existing one (perhaps a hard link to the live project) is replaced, never written through. */
+    private static void writeFile(Path root, String path, String content) throws IOException {
+        Path p = inside(root, path);
+        Files.createDirectories(p.getParent());
+        Files.deleteIfExists(p);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+    }
+
+    private static Path inside(Path root, String path) throws IOException {
+        Path p = root.resolve(path).normalize();
+        if (!p.startsWith(root)) {
+            throw new IOException("refusing to write outside the output folder: " + path);
         }
+        return p;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -107,25 +156,11 @@ public final class ProjectWriter {
 
     /** Deletes a folder tree; quiet when it does not exist. */
     public static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
+        TempFolders.deleteTree(root);
+    }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort: a leftover temp folder is harmless and named as such
-        }
+    /** A fresh name next to {@code target}: {@code .<name>.<kind>-<uuid>}. */
+    static Path sibling(Path target, String kind) {
+        return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + UUID.randomUUID());
     }
 }

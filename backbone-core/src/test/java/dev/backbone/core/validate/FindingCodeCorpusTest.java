@@ -53,7 +53,10 @@ class FindingCodeCorpusTest {
     @Test
     void everyFindingCodeHasAFixture() throws IOException {
         List<String> have = fixtureCodes().toList();
-        List<String> missing = Arrays.stream(FindingCode.values()).map(Enum::name).filter(c -> !have.contains(c)).toList();
+        // a schema change's codes need two documents: SchemaChangeTest reports them at their place
+        List<String> change = List.of("RENAMED_FROM_NOT_FOUND", "DESTRUCTIVE_CHANGE", "NOT_NULL_WITHOUT_DEFAULT");
+        List<String> missing = Arrays.stream(FindingCode.values()).map(Enum::name).filter(c -> !have.contains(c))
+                .filter(c -> !change.contains(c)).toList();
         assertThat(missing).as("finding codes without a fixture in src/test/resources/findings").isEmpty();
     }
 
