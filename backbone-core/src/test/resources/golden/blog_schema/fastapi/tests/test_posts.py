@@ -1,11 +1,11 @@
 """Tests of the posts routes: round trip, 404, 422, 409, soft delete."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
 
-def test_round_trip(client: TestClient) -> None:
+def test_round_trip(client: Client) -> None:
     payload = factories.posts_payload(client)
     response = client.post("/posts", json=payload)
     assert response.status_code == 201, response.text
@@ -31,20 +31,20 @@ def test_round_trip(client: TestClient) -> None:
     assert client.get("/posts", params=key).json()["items"] == []
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
+def test_unknown_key_is_404(client: Client) -> None:
     response = client.get("/posts/2147483000")
     assert response.status_code == 404, response.text
     assert response.json()["detail"]["table"] == "posts"
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
+def test_bad_payload_is_422(client: Client) -> None:
     assert client.post("/posts", json=[]).status_code == 422
     payload = factories.posts_payload(client)
     payload["title"] = "x" * 201
     assert client.post("/posts", json=payload).status_code == 422
 
 
-def test_duplicate_unique_value_is_409(client: TestClient) -> None:
+def test_duplicate_unique_value_is_409(client: Client) -> None:
     first = factories.create_posts(client)
     payload = factories.posts_payload(client)
     payload["slug"] = first["slug"]
@@ -53,7 +53,7 @@ def test_duplicate_unique_value_is_409(client: TestClient) -> None:
     assert response.json()["detail"]["columns"] == ["slug"]
 
 
-def test_comments_of_a_row(client: TestClient) -> None:
+def test_comments_of_a_row(client: Client) -> None:
     child = factories.create_comments(client)
     parent = child["post_id"]
     response = client.get(f"/posts/{parent}/comments")

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 _COUNTERS: defaultdict[str, Iterator[int]] = defaultdict(lambda: itertools.count(1))
 _CHANGES = itertools.count(1)
@@ -26,7 +26,7 @@ def text(n: int, length: int) -> str:
     return f"v{n}"[-length:]
 
 
-def created(client: TestClient, path: str, payload: dict[str, Any]) -> dict[str, Any]:
+def created(client: Client, path: str, payload: dict[str, Any]) -> dict[str, Any]:
     """POSTs the payload and returns the created row."""
     response = client.post(path, json=payload)
     assert response.status_code == 201, response.text
@@ -34,7 +34,7 @@ def created(client: TestClient, path: str, payload: dict[str, Any]) -> dict[str,
     return body
 
 
-def users_payload(client: TestClient) -> dict[str, Any]:
+def users_payload(client: Client) -> dict[str, Any]:
     """Valid values for the columns a client sets on users."""
     n = serial("users")
     return {
@@ -44,12 +44,12 @@ def users_payload(client: TestClient) -> dict[str, Any]:
     }
 
 
-def create_users(client: TestClient) -> dict[str, Any]:
+def create_users(client: Client) -> dict[str, Any]:
     """Creates a row of users through the API; returns its body."""
     return created(client, "/users", users_payload(client))
 
 
-def categories_payload(client: TestClient) -> dict[str, Any]:
+def categories_payload(client: Client) -> dict[str, Any]:
     """Valid values for the columns a client sets on categories."""
     n = serial("categories")
     return {
@@ -58,12 +58,12 @@ def categories_payload(client: TestClient) -> dict[str, Any]:
     }
 
 
-def create_categories(client: TestClient) -> dict[str, Any]:
+def create_categories(client: Client) -> dict[str, Any]:
     """Creates a row of categories through the API; returns its body."""
     return created(client, "/categories", categories_payload(client))
 
 
-def products_payload(client: TestClient) -> dict[str, Any]:
+def products_payload(client: Client) -> dict[str, Any]:
     """Valid values for the columns a client sets on products."""
     n = serial("products")
     return {
@@ -75,12 +75,12 @@ def products_payload(client: TestClient) -> dict[str, Any]:
     }
 
 
-def create_products(client: TestClient) -> dict[str, Any]:
+def create_products(client: Client) -> dict[str, Any]:
     """Creates a row of products through the API; returns its body."""
     return created(client, "/products", products_payload(client))
 
 
-def orders_payload(client: TestClient) -> dict[str, Any]:
+def orders_payload(client: Client) -> dict[str, Any]:
     """Valid values for the columns a client sets on orders."""
     n = serial("orders")
     return {
@@ -91,12 +91,12 @@ def orders_payload(client: TestClient) -> dict[str, Any]:
     }
 
 
-def create_orders(client: TestClient) -> dict[str, Any]:
+def create_orders(client: Client) -> dict[str, Any]:
     """Creates a row of orders through the API; returns its body."""
     return created(client, "/orders", orders_payload(client))
 
 
-def order_items_payload(client: TestClient) -> dict[str, Any]:
+def order_items_payload(client: Client) -> dict[str, Any]:
     """Valid values for the columns a client sets on order_items."""
     return {
         "quantity": 7,
@@ -106,6 +106,6 @@ def order_items_payload(client: TestClient) -> dict[str, Any]:
     }
 
 
-def create_order_items(client: TestClient) -> dict[str, Any]:
+def create_order_items(client: Client) -> dict[str, Any]:
     """Creates a row of order_items through the API; returns its body."""
     return created(client, "/order_items", order_items_payload(client))

@@ -1,11 +1,11 @@
 """Tests of the order_items routes: round trip, 404, 422."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
 
-def test_round_trip(client: TestClient) -> None:
+def test_round_trip(client: Client) -> None:
     payload = factories.order_items_payload(client)
     response = client.post("/order_items", json=payload)
     assert response.status_code == 201, response.text
@@ -25,11 +25,11 @@ def test_round_trip(client: TestClient) -> None:
     assert client.get(path).status_code == 404
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
+def test_unknown_key_is_404(client: Client) -> None:
     response = client.get("/order_items/2147483000")
     assert response.status_code == 404, response.text
     assert response.json()["detail"]["table"] == "order_items"
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
+def test_bad_payload_is_422(client: Client) -> None:
     assert client.post("/order_items", json=[]).status_code == 422

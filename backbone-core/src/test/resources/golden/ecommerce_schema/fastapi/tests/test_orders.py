@@ -1,11 +1,11 @@
 """Tests of the orders routes: round trip, 404, 422, 409."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
 
-def test_round_trip(client: TestClient) -> None:
+def test_round_trip(client: Client) -> None:
     payload = factories.orders_payload(client)
     response = client.post("/orders", json=payload)
     assert response.status_code == 201, response.text
@@ -27,20 +27,20 @@ def test_round_trip(client: TestClient) -> None:
     assert client.get(path).status_code == 404
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
+def test_unknown_key_is_404(client: Client) -> None:
     response = client.get("/orders/2147483000")
     assert response.status_code == 404, response.text
     assert response.json()["detail"]["table"] == "orders"
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
+def test_bad_payload_is_422(client: Client) -> None:
     assert client.post("/orders", json=[]).status_code == 422
     payload = factories.orders_payload(client)
     payload["order_number"] = "x" * 51
     assert client.post("/orders", json=payload).status_code == 422
 
 
-def test_duplicate_unique_value_is_409(client: TestClient) -> None:
+def test_duplicate_unique_value_is_409(client: Client) -> None:
     first = factories.create_orders(client)
     payload = factories.orders_payload(client)
     payload["order_number"] = first["order_number"]
@@ -49,7 +49,7 @@ def test_duplicate_unique_value_is_409(client: TestClient) -> None:
     assert response.json()["detail"]["columns"] == ["order_number"]
 
 
-def test_order_items_of_a_row(client: TestClient) -> None:
+def test_order_items_of_a_row(client: Client) -> None:
     child = factories.create_order_items(client)
     parent = child["order_id"]
     response = client.get(f"/orders/{parent}/order_items")

@@ -1,11 +1,11 @@
 """Tests of the users routes: round trip, 404, 422, 409."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
 
-def test_round_trip(client: TestClient) -> None:
+def test_round_trip(client: Client) -> None:
     payload = factories.users_payload(client)
     response = client.post("/users", json=payload)
     assert response.status_code == 201, response.text
@@ -27,20 +27,20 @@ def test_round_trip(client: TestClient) -> None:
     assert client.get(path).status_code == 404
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
+def test_unknown_key_is_404(client: Client) -> None:
     response = client.get("/users/2147483000")
     assert response.status_code == 404, response.text
     assert response.json()["detail"]["table"] == "users"
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
+def test_bad_payload_is_422(client: Client) -> None:
     assert client.post("/users", json=[]).status_code == 422
     payload = factories.users_payload(client)
     payload["username"] = "x" * 51
     assert client.post("/users", json=payload).status_code == 422
 
 
-def test_duplicate_unique_value_is_409(client: TestClient) -> None:
+def test_duplicate_unique_value_is_409(client: Client) -> None:
     first = factories.create_users(client)
     payload = factories.users_payload(client)
     payload["username"] = first["username"]
@@ -49,7 +49,7 @@ def test_duplicate_unique_value_is_409(client: TestClient) -> None:
     assert response.json()["detail"]["columns"] == ["username"]
 
 
-def test_posts_of_a_row(client: TestClient) -> None:
+def test_posts_of_a_row(client: Client) -> None:
     child = factories.create_posts(client)
     parent = child["author_id"]
     response = client.get(f"/users/{parent}/posts")
