@@ -78,6 +78,10 @@ public final class BlackLayout {
         if (fit(indent, upToBracket) == Fit.YES) {
             return lines(value, indent, lhs, "");
         }
+        if (fit(indent, lhs + "(") == Fit.YES && fit(indent + 4, value.flat()) == Fit.YES) {
+            // black 24+: the right-hand side in parentheses rather than a split annotation
+            return List.of(pad(indent) + lhs + "(", pad(indent + 4) + value.flat(), pad(indent) + ")");
+        }
         List<String> out = new ArrayList<>();
         out.add(pad(indent) + target + ": Mapped[");
         out.add(pad(indent + 4) + inner);
