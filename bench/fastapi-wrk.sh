@@ -2,7 +2,7 @@
 # Issue 11, "Measured": the generated blog app under wrk on PostgreSQL (a fresh database):
 # GET /posts?limit=50 (after 200 posts are created) and POST /posts, requests/s and p99.
 # uvicorn runs the app with WORKERS processes (default 2, the machine's cores).
-#   bench/fastapi-wrk.sh        # DURATION=20 CONNECTIONS=16 WORKERS=2
+#   bench/fastapi-wrk.sh        # DURATION=20 CONNECTIONS=16 WORKERS=2 (BLOG_DIR=an already generated blog)
 # Needs wrk, psql, the Python toolchain (python-venv.sh python/requirements.txt).
 # Writes bench/results/fastapi-wrk.md.
 set -euo pipefail
@@ -13,7 +13,7 @@ eval "$(bash "${BACKBONE_SHARED:-$ROOT/../shared}/tools/python-venv.sh" "$ROOT/p
 W="$(mktemp -d)"; DB="bb_wrk_$RANDOM$RANDOM"; PORT=$((20000 + RANDOM % 20000))
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null; rm -rf "$W"; }
 trap cleanup EXIT
-./backbone-ai generate --schema examples/blog_schema.json -o "$W/blog" --verify none >/dev/null
+if [ -n "${BLOG_DIR:-}" ]; then cp -r "$BLOG_DIR" "$W/blog"; else ./backbone-ai generate --schema examples/blog_schema.json -o "$W/blog" --verify none >/dev/null; fi
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" >/dev/null
 export DATABASE_URL="postgresql+psycopg2://postgres@127.0.0.1:5432/$DB"
 (cd "$W/blog" && alembic upgrade head >/dev/null 2>&1)
