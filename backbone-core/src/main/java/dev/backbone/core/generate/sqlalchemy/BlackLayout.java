@@ -12,9 +12,8 @@ import java.util.stream.Collectors;
  * of several items go one per line. Only the shapes the target produces are covered; the
  * Python-toolchain tests run black on every generated file to keep this honest.
  *
- * <p>Widths: black counts characters, newer versions count East Asian wide characters twice and
- * combining marks as zero. Where the two counts disagree about a line, the line is split with a
- * trailing comma, which every black version keeps as written ("magic trailing comma").
+ * <p>Widths: as black 24 and later count them (the toolchain pins black 26): East Asian wide
+ * characters twice, combining marks as zero ({@link #width}).
  */
 public final class BlackLayout {
 
@@ -151,7 +150,6 @@ public final class BlackLayout {
         PyExpr.Bracketed b = (PyExpr.Bracketed) e;
         boolean oneTuple = !b.trailer() && b.open().equals("(") && b.items().size() == 1;
         if (f == Fit.MAYBE && oneTuple && lenFits(indent, flat)) {
-            // a one-tuple's comma is not "magic": only black 23's measure can decide
             return List.of(pad(indent) + flat);
         }
         List<String> out = new ArrayList<>();
