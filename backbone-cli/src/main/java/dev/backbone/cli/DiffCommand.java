@@ -60,8 +60,9 @@ final class DiffCommand implements Callable<Integer> {
         ValidationOutcome a;
         ValidationOutcome b;
         try {
-            a = validate(oldFile, out);
-            b = validate(newFile, out);
+            boolean colour = BackboneCommand.terminal(cl).colour();
+            a = validate(oldFile, out, colour);
+            b = validate(newFile, out, colour);
         } catch (SchemaInput.InputException e) {
             err.println("backbone-ai: " + e.getMessage());
             return BackboneCommand.USAGE;
@@ -71,7 +72,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         MigrationPlan plan = SchemaChange.between(new SchemaChange.Side(a.schema(), a.plan()),
                 new SchemaChange.Side(b.schema(), b.plan()), revision);
-        FindingPrinter.findings(err, newFile.toString(), plan.findings());
+        FindingPrinter.findings(err, newFile.toString(), plan.findings(), BackboneCommand.terminal(cl).errColour());
         switch (format) {
             case "alembic" -> out.print(new AlembicRenderer(plan.dbType()).render(plan));
             case "sql" -> out.print(new SqlRenderer(SqlDialect.of(plan.dbType()), TemplateRenderer.packaged()).render(plan));
@@ -81,10 +82,11 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     /** The validation of a file, or null (its findings printed) when it is not valid. */
-    private static ValidationOutcome validate(Path file, PrintWriter out) throws SchemaInput.InputException {
-        ValidationOutcome v = new Workflow().validate(SchemaInput.read(file), Limits.DEFAULTS, WorkflowListener.NONE);
+    private static ValidationOutcome validate(Path file, PrintWriter out, boolean colour) throws SchemaInput.InputException {
+        ValidationOutcome v = new Workflow().validate(SchemaInput.read(file, SchemaInput.DEFAULT_MAX_SIZE), Limits.DEFAULTS,
+                WorkflowListener.NONE);
         if (!v.valid() || v.plan() == null) {
-            FindingPrinter.outcome(out, file.toString(), v);
+            FindingPrinter.outcome(out, file.toString(), v, colour);
             return null;
         }
         return v;

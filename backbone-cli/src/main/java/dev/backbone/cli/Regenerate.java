@@ -41,7 +41,7 @@ final class Regenerate {
             err.println("backbone-ai: " + output + ": " + e.getMessage());
             return BackboneCommand.USAGE;
         }
-        FindingPrinter.findings(out, file.toString(), p.findings());
+        FindingPrinter.findings(out, file.toString(), p.findings(), false);
         if (p.revision() != null && p.revision().destructive() && !allowDestructive) {
             err.println("backbone-ai: the schema change loses data (see DESTRUCTIVE_CHANGE above); nothing was written. "
                     + "Pass --allow-destructive to write migration " + p.revision().alembicPath());

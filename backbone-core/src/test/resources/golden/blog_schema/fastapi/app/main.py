@@ -4,6 +4,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, status
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
@@ -12,6 +14,7 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from app.api.comments import router as comments_router
 from app.api.custom import router as custom_router
 from app.api.deps import SessionDep
+from app.api.errors import json_safe
 from app.api.posts import router as posts_router
 from app.api.users import router as users_router
 from app.database import get_engine
@@ -37,6 +40,17 @@ if settings.CORS_ORIGINS:
         allow_origins=settings.CORS_ORIGINS,
         allow_methods=["*"],
         allow_headers=["*"],
+    )
+
+
+@app.exception_handler(RequestValidationError)
+async def validation_error(
+    request: Request, error: RequestValidationError
+) -> JSONResponse:
+    """Pydantic's 422, with echoed input that JSON cannot carry (NaN, bad Unicode) as text."""
+    return JSONResponse(
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        content={"detail": json_safe(jsonable_encoder(error.errors()))},
     )
 
 

@@ -1,61 +1,72 @@
 """Tests of the posts routes: round trip, 404, 422, 409, soft delete."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
+PATH = "/posts"
+TABLE = "posts"
+payload_of = factories.posts_payload
+create = factories.create_posts
 
-def test_round_trip(client: TestClient) -> None:
-    payload = factories.posts_payload(client)
-    response = client.post("/posts", json=payload)
+
+def test_round_trip(client: Client) -> None:
+    payload = payload_of(client)
+    response = client.post(PATH, json=payload)
     assert response.status_code == 201, response.text
     body = response.json()
-    for name in ("title", "content", "slug", "status", "author_id"):
+    compared = ("title", "content", "slug", "status", "author_id")
+    for name in compared:
         assert body[name] == payload[name], name
     path = response.headers["location"]
     assert client.get(path).json() == body
-    key = {name: body[name] for name in ("id",)}
-    listed = client.get("/posts", params=key)
+    key_names = ("id",)
+    key = {name: body[name] for name in key_names}
+    listed = client.get(PATH, params=key)
     assert listed.status_code == 200, listed.text
     found = [{name: item[name] for name in key} for item in listed.json()["items"]]
     assert found == [key]
     changed = factories.changed(200)
-    patched = client.patch(path, json={"title": changed})
+    field = "title"
+    patched = client.patch(path, json={field: changed})
     assert patched.status_code == 200, patched.text
-    assert patched.json()["title"] == changed
+    assert patched.json()[field] == changed
     assert client.delete(path).status_code == 204
     assert client.get(path).status_code == 404
     hidden = client.get(path, params={"include_deleted": "true"})
     assert hidden.status_code == 200, hidden.text
     assert hidden.json()["is_deleted"] is True
-    assert client.get("/posts", params=key).json()["items"] == []
+    assert client.get(PATH, params=key).json()["items"] == []
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
-    response = client.get("/posts/2147483000")
+def test_unknown_key_is_404(client: Client) -> None:
+    response = client.get(PATH + "/2147483000")
     assert response.status_code == 404, response.text
-    assert response.json()["detail"]["table"] == "posts"
+    assert response.json()["detail"]["table"] == TABLE
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
-    assert client.post("/posts", json=[]).status_code == 422
-    payload = factories.posts_payload(client)
+def test_bad_payload_is_422(client: Client) -> None:
+    assert client.post(PATH, json=[]).status_code == 422
+    payload = payload_of(client)
     payload["title"] = "x" * 201
-    assert client.post("/posts", json=payload).status_code == 422
+    assert client.post(PATH, json=payload).status_code == 422
 
 
-def test_duplicate_unique_value_is_409(client: TestClient) -> None:
-    first = factories.create_posts(client)
-    payload = factories.posts_payload(client)
-    payload["slug"] = first["slug"]
-    response = client.post("/posts", json=payload)
+def test_duplicate_unique_value_is_409(client: Client) -> None:
+    first = create(client)
+    payload = payload_of(client)
+    field = "slug"
+    payload[field] = first[field]
+    response = client.post(PATH, json=payload)
     assert response.status_code == 409, response.text
-    assert response.json()["detail"]["columns"] == ["slug"]
+    column = "slug"
+    assert response.json()["detail"]["columns"] == [column]
 
 
-def test_comments_of_a_row(client: TestClient) -> None:
-    child = factories.create_comments(client)
+def test_comments_of_a_row(client: Client) -> None:
+    make_child = factories.create_comments
+    child = make_child(client)
     parent = child["post_id"]
-    response = client.get(f"/posts/{parent}/comments")
+    response = client.get(f"{PATH}/{parent}/comments")
     assert response.status_code == 200, response.text
     assert response.json()["total"] == 1

@@ -1,57 +1,68 @@
 """Tests of the categories routes: round trip, 404, 422, 409."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
+PATH = "/categories"
+TABLE = "categories"
+payload_of = factories.categories_payload
+create = factories.create_categories
 
-def test_round_trip(client: TestClient) -> None:
-    payload = factories.categories_payload(client)
-    response = client.post("/categories", json=payload)
+
+def test_round_trip(client: Client) -> None:
+    payload = payload_of(client)
+    response = client.post(PATH, json=payload)
     assert response.status_code == 201, response.text
     body = response.json()
-    for name in ("name", "description"):
+    compared = ("name", "description")
+    for name in compared:
         assert body[name] == payload[name], name
     path = response.headers["location"]
     assert client.get(path).json() == body
-    key = {name: body[name] for name in ("id",)}
-    listed = client.get("/categories", params=key)
+    key_names = ("id",)
+    key = {name: body[name] for name in key_names}
+    listed = client.get(PATH, params=key)
     assert listed.status_code == 200, listed.text
     found = [{name: item[name] for name in key} for item in listed.json()["items"]]
     assert found == [key]
     changed = factories.changed(100)
-    patched = client.patch(path, json={"name": changed})
+    field = "name"
+    patched = client.patch(path, json={field: changed})
     assert patched.status_code == 200, patched.text
-    assert patched.json()["name"] == changed
+    assert patched.json()[field] == changed
     assert client.delete(path).status_code == 204
     assert client.get(path).status_code == 404
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
-    response = client.get("/categories/2147483000")
+def test_unknown_key_is_404(client: Client) -> None:
+    response = client.get(PATH + "/2147483000")
     assert response.status_code == 404, response.text
-    assert response.json()["detail"]["table"] == "categories"
+    assert response.json()["detail"]["table"] == TABLE
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
-    assert client.post("/categories", json=[]).status_code == 422
-    payload = factories.categories_payload(client)
+def test_bad_payload_is_422(client: Client) -> None:
+    assert client.post(PATH, json=[]).status_code == 422
+    payload = payload_of(client)
     payload["name"] = "x" * 101
-    assert client.post("/categories", json=payload).status_code == 422
+    assert client.post(PATH, json=payload).status_code == 422
 
 
-def test_duplicate_unique_value_is_409(client: TestClient) -> None:
-    first = factories.create_categories(client)
-    payload = factories.categories_payload(client)
-    payload["name"] = first["name"]
-    response = client.post("/categories", json=payload)
+def test_duplicate_unique_value_is_409(client: Client) -> None:
+    first = create(client)
+    payload = payload_of(client)
+    field = "name"
+    payload[field] = first[field]
+    response = client.post(PATH, json=payload)
     assert response.status_code == 409, response.text
-    assert response.json()["detail"]["columns"] == ["name"]
+    column = "name"
+    assert response.json()["detail"]["columns"] == [column]
 
 
-def test_products_of_a_row(client: TestClient) -> None:
-    child = factories.create_products(client)
+def test_products_of_a_row(client: Client) -> None:
+    make_child = factories.create_products
+    child = make_child(client)
     parent = child["category_id"]
-    response = client.get(f"/categories/{parent}/products")
+    response = client.get(f"{PATH}/{parent}/products")
     assert response.status_code == 200, response.text
     assert response.json()["total"] == 1

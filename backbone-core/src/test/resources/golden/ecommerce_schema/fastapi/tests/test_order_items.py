@@ -1,21 +1,28 @@
 """Tests of the order_items routes: round trip, 404, 422."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
+PATH = "/order_items"
+TABLE = "order_items"
+payload_of = factories.order_items_payload
+create = factories.create_order_items
 
-def test_round_trip(client: TestClient) -> None:
-    payload = factories.order_items_payload(client)
-    response = client.post("/order_items", json=payload)
+
+def test_round_trip(client: Client) -> None:
+    payload = payload_of(client)
+    response = client.post(PATH, json=payload)
     assert response.status_code == 201, response.text
     body = response.json()
-    for name in ("quantity", "order_id", "product_id"):
+    compared = ("quantity", "order_id", "product_id")
+    for name in compared:
         assert body[name] == payload[name], name
     path = response.headers["location"]
     assert client.get(path).json() == body
-    key = {name: body[name] for name in ("id",)}
-    listed = client.get("/order_items", params=key)
+    key_names = ("id",)
+    key = {name: body[name] for name in key_names}
+    listed = client.get(PATH, params=key)
     assert listed.status_code == 200, listed.text
     found = [{name: item[name] for name in key} for item in listed.json()["items"]]
     assert found == [key]
@@ -25,11 +32,11 @@ def test_round_trip(client: TestClient) -> None:
     assert client.get(path).status_code == 404
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
-    response = client.get("/order_items/2147483000")
+def test_unknown_key_is_404(client: Client) -> None:
+    response = client.get(PATH + "/2147483000")
     assert response.status_code == 404, response.text
-    assert response.json()["detail"]["table"] == "order_items"
+    assert response.json()["detail"]["table"] == TABLE
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
-    assert client.post("/order_items", json=[]).status_code == 422
+def test_bad_payload_is_422(client: Client) -> None:
+    assert client.post(PATH, json=[]).status_code == 422

@@ -1,61 +1,72 @@
 """Tests of the products routes: round trip, 404, 422, 409, soft delete."""
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests import factories
 
+PATH = "/products"
+TABLE = "products"
+payload_of = factories.products_payload
+create = factories.create_products
 
-def test_round_trip(client: TestClient) -> None:
-    payload = factories.products_payload(client)
-    response = client.post("/products", json=payload)
+
+def test_round_trip(client: Client) -> None:
+    payload = payload_of(client)
+    response = client.post(PATH, json=payload)
     assert response.status_code == 201, response.text
     body = response.json()
-    for name in ("name", "description", "sku", "category_id"):
+    compared = ("name", "description", "sku", "category_id")
+    for name in compared:
         assert body[name] == payload[name], name
     path = response.headers["location"]
     assert client.get(path).json() == body
-    key = {name: body[name] for name in ("id",)}
-    listed = client.get("/products", params=key)
+    key_names = ("id",)
+    key = {name: body[name] for name in key_names}
+    listed = client.get(PATH, params=key)
     assert listed.status_code == 200, listed.text
     found = [{name: item[name] for name in key} for item in listed.json()["items"]]
     assert found == [key]
     changed = factories.changed(200)
-    patched = client.patch(path, json={"name": changed})
+    field = "name"
+    patched = client.patch(path, json={field: changed})
     assert patched.status_code == 200, patched.text
-    assert patched.json()["name"] == changed
+    assert patched.json()[field] == changed
     assert client.delete(path).status_code == 204
     assert client.get(path).status_code == 404
     hidden = client.get(path, params={"include_deleted": "true"})
     assert hidden.status_code == 200, hidden.text
     assert hidden.json()["is_deleted"] is True
-    assert client.get("/products", params=key).json()["items"] == []
+    assert client.get(PATH, params=key).json()["items"] == []
 
 
-def test_unknown_key_is_404(client: TestClient) -> None:
-    response = client.get("/products/2147483000")
+def test_unknown_key_is_404(client: Client) -> None:
+    response = client.get(PATH + "/2147483000")
     assert response.status_code == 404, response.text
-    assert response.json()["detail"]["table"] == "products"
+    assert response.json()["detail"]["table"] == TABLE
 
 
-def test_bad_payload_is_422(client: TestClient) -> None:
-    assert client.post("/products", json=[]).status_code == 422
-    payload = factories.products_payload(client)
+def test_bad_payload_is_422(client: Client) -> None:
+    assert client.post(PATH, json=[]).status_code == 422
+    payload = payload_of(client)
     payload["name"] = "x" * 201
-    assert client.post("/products", json=payload).status_code == 422
+    assert client.post(PATH, json=payload).status_code == 422
 
 
-def test_duplicate_unique_value_is_409(client: TestClient) -> None:
-    first = factories.create_products(client)
-    payload = factories.products_payload(client)
-    payload["sku"] = first["sku"]
-    response = client.post("/products", json=payload)
+def test_duplicate_unique_value_is_409(client: Client) -> None:
+    first = create(client)
+    payload = payload_of(client)
+    field = "sku"
+    payload[field] = first[field]
+    response = client.post(PATH, json=payload)
     assert response.status_code == 409, response.text
-    assert response.json()["detail"]["columns"] == ["sku"]
+    column = "sku"
+    assert response.json()["detail"]["columns"] == [column]
 
 
-def test_order_items_of_a_row(client: TestClient) -> None:
-    child = factories.create_order_items(client)
+def test_order_items_of_a_row(client: Client) -> None:
+    make_child = factories.create_order_items
+    child = make_child(client)
     parent = child["product_id"]
-    response = client.get(f"/products/{parent}/order_items")
+    response = client.get(f"{PATH}/{parent}/order_items")
     assert response.status_code == 200, response.text
     assert response.json()["total"] == 1

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 _COUNTERS: defaultdict[str, Iterator[int]] = defaultdict(lambda: itertools.count(1))
 _CHANGES = itertools.count(1)
@@ -26,7 +26,7 @@ def text(n: int, length: int) -> str:
     return f"v{n}"[-length:]
 
 
-def created(client: TestClient, path: str, payload: dict[str, Any]) -> dict[str, Any]:
+def created(client: Client, path: str, payload: dict[str, Any]) -> dict[str, Any]:
     """POSTs the payload and returns the created row."""
     response = client.post(path, json=payload)
     assert response.status_code == 201, response.text
@@ -34,7 +34,9 @@ def created(client: TestClient, path: str, payload: dict[str, Any]) -> dict[str,
     return body
 
 
-def users_payload(client: TestClient) -> dict[str, Any]:
+def users_payload(
+    client: Client,
+) -> dict[str, Any]:
     """Valid values for the columns a client sets on users."""
     n = serial("users")
     return {
@@ -44,22 +46,37 @@ def users_payload(client: TestClient) -> dict[str, Any]:
     }
 
 
-def create_users(client: TestClient) -> dict[str, Any]:
+def create_users(
+    client: Client,
+) -> dict[str, Any]:
     """Creates a row of users through the API; returns its body."""
-    return created(client, "/users", users_payload(client))
+    return created(
+        client,
+        "/users",
+        users_payload(client),
+    )
 
 
-def posts_payload(client: TestClient) -> dict[str, Any]:
+def posts_payload(
+    client: Client,
+) -> dict[str, Any]:
     """Valid values for the columns a client sets on posts."""
     n = serial("posts")
+    parent_1 = create_users(client)
     return {
         "title": text(n, 200),
         "content": f"text {n}",
-        "author_id": create_users(client)["id"],
+        "author_id": parent_1["id"],
         "status": "draft",
     }
 
 
-def create_posts(client: TestClient) -> dict[str, Any]:
+def create_posts(
+    client: Client,
+) -> dict[str, Any]:
     """Creates a row of posts through the API; returns its body."""
-    return created(client, "/posts", posts_payload(client))
+    return created(
+        client,
+        "/posts",
+        posts_payload(client),
+    )

@@ -97,10 +97,10 @@ final class PydanticTypes {
             annotation = "NotNull[" + type + "]";
         }
         if (required && kws.isEmpty()) {
-            return List.of("    " + c.attribute() + ": " + annotation);
+            return hinted(c.attribute(), annotation, "");
         }
         if (!required && kws.isEmpty() && c.nullable()) {
-            return List.of("    " + c.attribute() + ": " + annotation + " = None");
+            return hinted(c.attribute(), annotation, " = None");
         }
         imports.from("pydantic", "Field");
         List<PyExpr> args = new ArrayList<>();
@@ -114,12 +114,24 @@ final class PydanticTypes {
     /** One field of the Read model. */
     static String responseField(PlannedColumn c, PyImports imports) {
         String type = output(c, imports);
-        return "    " + c.attribute() + ": " + (c.nullable() ? type + " | None" : type);
+        return String.join("\n", hinted(c.attribute(), c.nullable() ? type + " | None" : type, ""));
     }
 
     /** One equality filter of the list route's query model: always optional. */
     static List<String> queryField(PlannedColumn c, PyImports imports) {
         String type = input(c, imports);
-        return List.of("    " + c.attribute() + ": " + type + " | None = None");
+        return hinted(c.attribute(), type + " | None", " = None");
+    }
+
+    /**
+     * {@code name: hint rest} in a class body; too long, black (24 and later) wraps a hint with
+     * an operator in parentheses on its own line.
+     */
+    static List<String> hinted(String name, String hint, String rest) {
+        String line = "    " + name + ": " + hint + rest;
+        if (line.length() <= BlackLayout.LINE_LENGTH || !hint.contains(" ")) {
+            return List.of(line);
+        }
+        return List.of("    " + name + ": (", "        " + hint, "    )" + rest);
     }
 }

@@ -154,7 +154,9 @@ record TableApi(PlannedTable table, String module, List<Key> keys, List<Child> c
             }
         }
         List<String> consts = new ArrayList<>();
-        consts.addAll(BlackLayout.statement(0, "TABLE = ", PyExpr.atom("Base.metadata.tables[" + PythonEscapes.stringLiteral(table.tableName()) + "]")));
+        String tableLine = "TABLE = Base.metadata.tables[" + PythonEscapes.stringLiteral(table.tableName()) + "]";
+        consts.addAll(tableLine.length() <= BlackLayout.LINE_LENGTH ? List.of(tableLine)
+                : List.of("TABLE = Base.metadata.tables[", "    " + PythonEscapes.stringLiteral(table.tableName()), "]"));
         consts.addAll(BlackLayout.statement(0, "SORTABLE: dict[str, InstrumentedAttribute[Any]] = ", PyExpr.dict(sortable)));
         consts.addAll(BlackLayout.statement(0, "KEY: list[InstrumentedAttribute[Any]] = ",
                 PyExpr.list(keys.stream().map(k -> PyExpr.atom(table.className() + "." + k.column().attribute())).toList())));

@@ -1,5 +1,7 @@
 package dev.backbone.core.generate.fastapi;
 
+import dev.backbone.core.generate.sqlalchemy.BlackLayout;
+import dev.backbone.core.generate.sqlalchemy.PyExpr;
 import dev.backbone.core.generate.sqlalchemy.PythonEscapes;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.plan.PlannedColumn;
@@ -31,8 +33,8 @@ final class TestCode {
                 PlannedTable parent = plan.table(fk.table());
                 boolean before = parent != null && plan.tables().indexOf(parent) < plan.tables().indexOf(t) && !fk.deferred();
                 if (before && parent.column(fk.column()) != null) {
-                    out.put(c.attribute(), "create_" + TableApi.of(plan, parent).module() + "(client)["
-                            + PythonEscapes.stringLiteral(parent.column(fk.column()).attribute()) + "]");
+                    out.put(c.attribute(), "PARENT:create_" + TableApi.of(plan, parent).module() + "(client)|"
+                            + PythonEscapes.stringLiteral(parent.column(fk.column()).attribute()));
                 }
                 continue;
             }
@@ -86,22 +88,36 @@ final class TestCode {
         for (PlannedTable t : plan.tables()) {
             String m = TableApi.of(plan, t).module();
             Map<String, String> p = payload(plan, t, imports);
-            b.append("\n\ndef ").append(m).append("_payload(client: Client) -> dict[str, Any]:\n");
+            b.append("\n\ndef ").append(m).append("_payload(\n    client: Client,\n) -> dict[str, Any]:\n");
             b.append("    \"\"\"Valid values for the columns a client sets on ").append(PythonEscapes.docstring(t.tableName())).append(".\"\"\"\n");
-            if (p.values().stream().anyMatch(v -> v.matches(".*\\bn\\b.*"))) {
+            if (p.values().stream().anyMatch(v -> !v.startsWith("PARENT:") && v.matches(".*\\bn\\b.*"))) {
                 b.append("    n = serial(").append(PythonEscapes.stringLiteral(t.tableName())).append(")\n");
             }
-            if (p.isEmpty()) {
+            int parents = 0;
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : p.entrySet()) {
+                if (e.getValue().startsWith("PARENT:")) {
+                    String[] call = e.getValue().substring("PARENT:".length()).split("\\|", 2);
+                    parents++;
+                    String line = "    parent_" + parents + " = " + call[0];
+                    b.append(line.length() <= BlackLayout.LINE_LENGTH ? line + "\n"
+                            : line.substring(0, line.length() - "client)".length()) + "\n        client,\n    )\n");
+                    values.put(e.getKey(), "parent_" + parents + "[" + call[1] + "]");
+                } else {
+                    values.put(e.getKey(), e.getValue());
+                }
+            }
+            if (values.isEmpty()) {
                 b.append("    return {}\n");
             } else {
                 b.append("    return {\n");
-                p.forEach((k, v) -> b.append("        ").append(PythonEscapes.stringLiteral(k)).append(": ").append(v).append(",\n"));
+                values.forEach((k, v) -> b.append("        ").append(PythonEscapes.stringLiteral(k)).append(": ").append(v).append(",\n"));
                 b.append("    }\n");
             }
-            b.append("\n\ndef create_").append(m).append("(client: Client) -> dict[str, Any]:\n");
+            b.append("\n\ndef create_").append(m).append("(\n    client: Client,\n) -> dict[str, Any]:\n");
             b.append("    \"\"\"Creates a row of ").append(PythonEscapes.docstring(t.tableName())).append(" through the API; returns its body.\"\"\"\n");
-            b.append("    return created(client, ").append(PythonEscapes.stringLiteral("/" + t.tableName())).append(", ")
-                    .append(m).append("_payload(client))\n");
+            b.append("    return created(\n        client,\n        ").append(PythonEscapes.stringLiteral("/" + t.tableName()))
+                    .append(",\n        ").append(m).append("_payload(client),\n    )\n");
         }
         return b.toString();
     }
@@ -110,7 +126,7 @@ final class TestCode {
     static String tests(Plan plan, TableApi api, PyImports unused) {
         PlannedTable t = api.table();
         String m = api.module();
-        String prefix = PythonEscapes.stringLiteral(api.prefix());
+        String prefix = "PATH";
         Map<String, String> payload = payload(plan, t, new PyImports());
         List<String> compared = new ArrayList<>();
         for (PlannedColumn c : t.columns()) {
@@ -120,18 +136,24 @@ final class TestCode {
         }
         List<String> keyNames = api.keys().stream().map(k -> PythonEscapes.stringLiteral(k.column().attribute())).toList();
         StringBuilder b = new StringBuilder();
-        b.append("\ndef test_round_trip(client: Client) -> None:\n");
-        b.append("    payload = factories.").append(m).append("_payload(client)\n");
+        b.append(BlackLayout.text(BlackLayout.assignAtom(0, "PATH", PythonEscapes.stringLiteral(api.prefix()))));
+        b.append(BlackLayout.text(BlackLayout.assignAtom(0, "TABLE", PythonEscapes.stringLiteral(t.tableName()))));
+        b.append(BlackLayout.text(BlackLayout.assignAtom(0, "payload_of", "factories." + m + "_payload")));
+        b.append(BlackLayout.text(BlackLayout.assignAtom(0, "create", "factories.create_" + m)));
+        b.append("\n\ndef test_round_trip(client: Client) -> None:\n");
+        b.append("    payload = payload_of(client)\n");
         b.append("    response = client.post(").append(prefix).append(", json=payload)\n");
         b.append("    assert response.status_code == 201, response.text\n");
         b.append("    body = response.json()\n");
         if (!compared.isEmpty()) {
-            b.append("    for name in (").append(String.join(", ", compared)).append(compared.size() == 1 ? ",)" : ")").append(":\n");
+            b.append(BlackLayout.text(BlackLayout.statement(4, "compared = ", PyExpr.tuple(compared.stream().map(PyExpr::atom).toList()))));
+            b.append("    for name in compared:\n");
             b.append("        assert body[name] == payload[name], name\n");
         }
         b.append("    path = response.headers[\"location\"]\n");
         b.append("    assert client.get(path).json() == body\n");
-        b.append("    key = {name: body[name] for name in (").append(String.join(", ", keyNames)).append(keyNames.size() == 1 ? ",)" : ")").append("}\n");
+        b.append(BlackLayout.text(BlackLayout.statement(4, "key_names = ", PyExpr.tuple(keyNames.stream().map(PyExpr::atom).toList()))));
+        b.append("    key = {name: body[name] for name in key_names}\n");
         boolean keysFilterable = api.keys().stream().allMatch(k -> k.column().filterable());
         if (keysFilterable) {
             b.append("    listed = client.get(").append(prefix).append(", params=key)\n");
@@ -145,9 +167,10 @@ final class TestCode {
             String attr = PythonEscapes.stringLiteral(change.attribute());
             String value = change.type() == ColumnType.STRING ? "factories.changed(" + lengthOf(change) + ")" : "\"changed\"";
             b.append("    changed = ").append(value).append("\n");
-            b.append("    patched = client.patch(path, json={").append(attr).append(": changed})\n");
+            b.append(BlackLayout.text(BlackLayout.assignAtom(4, "field", attr)));
+            b.append("    patched = client.patch(path, json={field: changed})\n");
             b.append("    assert patched.status_code == 200, patched.text\n");
-            b.append("    assert patched.json()[").append(attr).append("] == changed\n");
+            b.append("    assert patched.json()[field] == changed\n");
         } else {
             b.append("    patched = client.patch(path, json={})\n");
             b.append("    assert patched.status_code == 200, patched.text\n");
@@ -163,15 +186,15 @@ final class TestCode {
             }
         }
         b.append("\n\ndef test_unknown_key_is_404(client: Client) -> None:\n");
-        b.append("    response = client.get(").append(PythonEscapes.stringLiteral(api.prefix() + missingPath(api))).append(")\n");
+        b.append("    response = client.get(PATH + ").append(PythonEscapes.stringLiteral(missingPath(api))).append(")\n");
         b.append("    assert response.status_code == 404, response.text\n");
-        b.append("    assert response.json()[\"detail\"][\"table\"] == ").append(PythonEscapes.stringLiteral(t.tableName())).append("\n");
+        b.append("    assert response.json()[\"detail\"][\"table\"] == TABLE\n");
         b.append("\n\ndef test_bad_payload_is_422(client: Client) -> None:\n");
         b.append("    assert client.post(").append(prefix).append(", json=[]).status_code == 422\n");
         PlannedColumn str = t.columns().stream().filter(c -> !c.serverManaged() && c.type() == ColumnType.STRING && !c.isForeignKey())
                 .findFirst().orElse(null);
         if (str != null) {
-            b.append("    payload = factories.").append(m).append("_payload(client)\n");
+            b.append("    payload = payload_of(client)\n");
             b.append("    payload[").append(PythonEscapes.stringLiteral(str.attribute())).append("] = \"x\" * ").append(lengthOf(str) + 1).append("\n");
             b.append("    assert client.post(").append(prefix).append(", json=payload).status_code == 422\n");
         }
@@ -180,12 +203,14 @@ final class TestCode {
         if (unique != null) {
             String attr = PythonEscapes.stringLiteral(unique.attribute());
             b.append("\n\ndef test_duplicate_unique_value_is_409(client: Client) -> None:\n");
-            b.append("    first = factories.create_").append(m).append("(client)\n");
-            b.append("    payload = factories.").append(m).append("_payload(client)\n");
-            b.append("    payload[").append(attr).append("] = first[").append(attr).append("]\n");
+            b.append("    first = create(client)\n");
+            b.append("    payload = payload_of(client)\n");
+            b.append(BlackLayout.text(BlackLayout.assignAtom(4, "field", attr)));
+            b.append("    payload[field] = first[field]\n");
             b.append("    response = client.post(").append(prefix).append(", json=payload)\n");
             b.append("    assert response.status_code == 409, response.text\n");
-            b.append("    assert response.json()[\"detail\"][\"columns\"] == [").append(PythonEscapes.stringLiteral(unique.name())).append("]\n");
+            b.append(BlackLayout.text(BlackLayout.assignAtom(4, "column", PythonEscapes.stringLiteral(unique.name()))));
+            b.append("    assert response.json()[\"detail\"][\"columns\"] == [column]\n");
         }
         for (TableApi.Child c : api.children()) {
             TableApi child = TableApi.of(plan, c.child());
@@ -195,9 +220,10 @@ final class TestCode {
                 continue;
             }
             b.append("\n\ndef test_").append(c.attribute()).append("_of_a_row(client: Client) -> None:\n");
-            b.append("    child = factories.create_").append(child.module()).append("(client)\n");
+            b.append(BlackLayout.text(BlackLayout.assignAtom(4, "make_child", "factories.create_" + child.module())));
+            b.append("    child = make_child(client)\n");
             b.append("    parent = child[").append(PythonEscapes.stringLiteral(c.fk().attribute())).append("]\n");
-            b.append("    response = client.get(f").append(PythonEscapes.stringLiteral(api.prefix() + "/{parent}/" + c.attribute())).append(")\n");
+            b.append("    response = client.get(f").append(PythonEscapes.stringLiteral("{PATH}/{parent}/" + c.attribute())).append(")\n");
             b.append("    assert response.status_code == 200, response.text\n");
             b.append("    assert response.json()[\"total\"] == 1\n");
         }
@@ -209,9 +235,10 @@ final class TestCode {
             String key = PythonEscapes.stringLiteral(api.keys().get(0).column().attribute());
             String otherKey = PythonEscapes.stringLiteral(l.targetKey().attribute());
             b.append("\n\ndef test_").append(l.attribute()).append("_link_and_unlink(client: Client) -> None:\n");
-            b.append("    row = factories.create_").append(m).append("(client)[").append(key).append("]\n");
-            b.append("    other = factories.create_").append(target.module()).append("(client)[").append(otherKey).append("]\n");
-            b.append("    listing = f").append(PythonEscapes.stringLiteral(api.prefix() + "/{row}/" + l.attribute())).append("\n");
+            b.append("    row = create(client)[").append(key).append("]\n");
+            b.append(BlackLayout.text(BlackLayout.assignAtom(4, "make_other", "factories.create_" + target.module())));
+            b.append("    other = make_other(client)[").append(otherKey).append("]\n");
+            b.append("    listing = f").append(PythonEscapes.stringLiteral("{PATH}/{row}/" + l.attribute())).append("\n");
             b.append("    link = f\"{listing}/{other}\"\n");
             b.append("    assert client.put(link).status_code == 204\n");
             b.append("    assert client.put(link).status_code == 204\n");

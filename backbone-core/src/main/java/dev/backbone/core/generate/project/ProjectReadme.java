@@ -31,6 +31,14 @@ public final class ProjectReadme {
         ctx.put("targets", targets);
         ctx.put("hasModels", targets.contains("sqlalchemy"));
         ctx.put("hasSql", targets.contains("sql"));
+        ctx.put("hasApi", targets.contains("fastapi"));
+        ctx.put("hasMigrations", targets.contains("migrations"));
+        ctx.put("apiTables", plan.tables().stream().map(t -> Map.of(
+                "name", t.tableName(),
+                "key", String.join("/", t.primaryKey().stream().map(c -> "{" + c.attribute() + "}").toList()),
+                "softDelete", t.softDelete())).toList());
+        ctx.put("curlList", plan.tables().isEmpty() || plan.tables().get(0).primaryKey().isEmpty() ? ""
+                : plan.tables().get(0).tableName() + "?limit=10&sort=-" + plan.tables().get(0).primaryKey().get(0).attribute());
         ctx.put("dbType", plan.dbType().wire());
         ctx.put("tables", plan.tables().stream().map(t -> t.tableName() + " (" + t.className() + ")").toList());
         ctx.put("erDiagram", MermaidRenderer.render(ErDiagrams.of(plan)));

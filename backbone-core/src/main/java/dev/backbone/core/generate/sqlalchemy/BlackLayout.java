@@ -12,9 +12,8 @@ import java.util.stream.Collectors;
  * of several items go one per line. Only the shapes the target produces are covered; the
  * Python-toolchain tests run black on every generated file to keep this honest.
  *
- * <p>Widths: black counts characters, newer versions count East Asian wide characters twice and
- * combining marks as zero. Where the two counts disagree about a line, the line is split with a
- * trailing comma, which every black version keeps as written ("magic trailing comma").
+ * <p>Widths: as black 24 and later count them (the toolchain pins black 26): East Asian wide
+ * characters twice, combining marks as zero ({@link #width}).
  */
 public final class BlackLayout {
 
@@ -30,30 +29,37 @@ public final class BlackLayout {
     }
 
     static Fit fit(int indent, String text) {
-        int len = indent;
-        int nonAscii = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLowSurrogate(c)) {
-                continue;
-            }
-            len++;
-            if (c > 0x7f) {
-                nonAscii++;
-            }
-        }
-        if (nonAscii == 0) {
-            return len <= LINE_LENGTH ? Fit.YES : Fit.NO;
-        }
-        if (len + nonAscii <= LINE_LENGTH) {
-            return Fit.YES;
-        }
-        return len - nonAscii > LINE_LENGTH ? Fit.NO : Fit.MAYBE;
+        return indent + width(text) <= LINE_LENGTH ? Fit.YES : Fit.NO;
     }
 
-    /** Black 23's measure (the toolchain CI pins): characters. */
+    /** Black 24+'s measure of a line: characters, East Asian wide ones twice, combining marks not at all. */
+    static int width(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+                continue;
+            }
+            w += wide(cp) ? 2 : 1;
+        }
+        return w;
+    }
+
+    /** Unicode East Asian Width W or F: the main ranges of EastAsianWidth.txt (CJK, Hangul, kana, fullwidth, emoji). */
+    private static boolean wide(int cp) {
+        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF)
+                || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF)
+                || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF)
+                || (cp >= 0xFE10 && cp <= 0xFE19) || (cp >= 0xFE30 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F680 && cp <= 0x1F6FF)
+                || (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x1FA70 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    }
+
+    /** Whether {@code text} fits at {@code indent} by black's measure. */
     static boolean lenFits(int indent, String text) {
-        return indent + text.codePointCount(0, text.length()) <= LINE_LENGTH;
+        return indent + width(text) <= LINE_LENGTH;
     }
 
     public static String pad(int indent) {
@@ -77,6 +83,14 @@ public final class BlackLayout {
         String upToBracket = lhs + (value instanceof PyExpr.Bracketed b ? b.head() + b.open() : value.flat());
         if (fit(indent, upToBracket) == Fit.YES) {
             return lines(value, indent, lhs, "");
+        }
+        if (fit(indent, lhs + "(") == Fit.YES) {
+            // black 24+: the right-hand side in parentheses rather than a split annotation
+            List<String> out = new ArrayList<>();
+            out.add(pad(indent) + lhs + "(");
+            out.addAll(lines(value, indent + 4, "", ""));
+            out.add(pad(indent) + ")");
+            return out;
         }
         List<String> out = new ArrayList<>();
         out.add(pad(indent) + target + ": Mapped[");
@@ -136,7 +150,6 @@ public final class BlackLayout {
         PyExpr.Bracketed b = (PyExpr.Bracketed) e;
         boolean oneTuple = !b.trailer() && b.open().equals("(") && b.items().size() == 1;
         if (f == Fit.MAYBE && oneTuple && lenFits(indent, flat)) {
-            // a one-tuple's comma is not "magic": only black 23's measure can decide
             return List.of(pad(indent) + flat);
         }
         List<String> out = new ArrayList<>();

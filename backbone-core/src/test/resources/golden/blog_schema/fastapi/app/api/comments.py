@@ -23,7 +23,10 @@ from app.schemas.comments import CommentQuery as ListQuery
 from app.schemas.common import Int32
 from app.services import comments as hooks
 
-router = APIRouter(prefix="/comments", tags=["comments"])
+router = APIRouter(
+    prefix="/comments",
+    tags=["comments"],
+)
 
 TABLE = Base.metadata.tables["comments"]
 SORTABLE: dict[str, InstrumentedAttribute[Any]] = {

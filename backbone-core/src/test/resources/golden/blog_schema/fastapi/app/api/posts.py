@@ -25,7 +25,10 @@ from app.schemas.posts import PostCreate, PostPage, PostRead, PostUpdate
 from app.schemas.posts import PostQuery as ListQuery
 from app.services import posts as hooks
 
-router = APIRouter(prefix="/posts", tags=["posts"])
+router = APIRouter(
+    prefix="/posts",
+    tags=["posts"],
+)
 
 TABLE = Base.metadata.tables["posts"]
 SORTABLE: dict[str, InstrumentedAttribute[Any]] = {

@@ -29,7 +29,10 @@ from app.schemas.common import Int32
 from app.schemas.products import ProductPage, ProductRead
 from app.services import categories as hooks
 
-router = APIRouter(prefix="/categories", tags=["categories"])
+router = APIRouter(
+    prefix="/categories",
+    tags=["categories"],
+)
 
 TABLE = Base.metadata.tables["categories"]
 SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
@@ -153,10 +156,11 @@ def delete_categories(
     session: SessionDep,
     id: Int32,
 ) -> None:
-    """Deletes the row; 409 while other rows still refer to it."""
+    """Deletes the row; the database applies each foreign key's ON DELETE (409 when refused)."""
     row = _get(session, id)
     hooks.before_delete(session, row)
-    session.delete(row)
+    condition = [column == getattr(row, column.key) for column in KEY]
+    session.execute(TABLE.delete().where(*condition))
     try:
         session.commit()
     except IntegrityError as error:

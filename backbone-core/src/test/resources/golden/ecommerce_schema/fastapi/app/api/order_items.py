@@ -27,7 +27,10 @@ from app.schemas.order_items import (
 from app.schemas.order_items import OrderItemQuery as ListQuery
 from app.services import order_items as hooks
 
-router = APIRouter(prefix="/order_items", tags=["order_items"])
+router = APIRouter(
+    prefix="/order_items",
+    tags=["order_items"],
+)
 
 TABLE = Base.metadata.tables["order_items"]
 SORTABLE: dict[str, InstrumentedAttribute[Any]] = {
@@ -153,10 +156,11 @@ def delete_order_items(
     session: SessionDep,
     id: Int32,
 ) -> None:
-    """Deletes the row; 409 while other rows still refer to it."""
+    """Deletes the row; the database applies each foreign key's ON DELETE (409 when refused)."""
     row = _get(session, id)
     hooks.before_delete(session, row)
-    session.delete(row)
+    condition = [column == getattr(row, column.key) for column in KEY]
+    session.execute(TABLE.delete().where(*condition))
     try:
         session.commit()
     except IntegrityError as error:

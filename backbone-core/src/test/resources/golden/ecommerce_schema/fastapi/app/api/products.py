@@ -25,7 +25,10 @@ from app.schemas.products import ProductCreate, ProductPage, ProductRead, Produc
 from app.schemas.products import ProductQuery as ListQuery
 from app.services import products as hooks
 
-router = APIRouter(prefix="/products", tags=["products"])
+router = APIRouter(
+    prefix="/products",
+    tags=["products"],
+)
 
 TABLE = Base.metadata.tables["products"]
 SORTABLE: dict[str, InstrumentedAttribute[Any]] = {

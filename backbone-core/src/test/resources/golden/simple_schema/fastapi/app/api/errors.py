@@ -1,5 +1,6 @@
 """Database errors as HTTP answers: 409 naming the constraint and its columns."""
 
+import math
 from typing import Any
 
 from fastapi import HTTPException, status
@@ -135,3 +136,16 @@ def not_found(table: str, **key: object) -> HTTPException:
             "key": {name: str(value) for name, value in key.items()},
         },
     )
+
+
+def json_safe(value: Any) -> Any:
+    """Echoed input made fit for a JSON body: NaN and Infinity as text, bad Unicode replaced."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, dict):
+        return {json_safe(key): json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(item) for item in value]
+    return value

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Issue 11, "Measured": `backbone-ai generate` of all default targets (sqlalchemy, sql,
+# migrations, fastapi) with `--verify none` and the default (fast), for the blog and for a
+# 200-table synthetic schema, side by side in ONE hyperfine run with JHipster's `jhipster jdl` on
+# the equivalent 200-entity JDL (bench/schema_to_jdl.py; --skip-install --skip-git --force).
+# Commands alternate within the run; then files and lines of each output are counted.
+#   bench/fastapi-vs-jhipster.sh            # RUNS=3 by default; JHIPSTER=path/to/jhipster
+# Needs hyperfine, node, generator-jhipster (npm). Writes bench/results/fastapi-vs-jhipster.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+JHIPSTER="${JHIPSTER:-/work/jhipster/node_modules/.bin/jhipster}"
+RUNS="${RUNS:-3}"
+command -v hyperfine >/dev/null || { echo "install hyperfine" >&2; exit 2; }
+[ -x "$JHIPSTER" ] || { echo "no jhipster at $JHIPSTER (npm install generator-jhipster)" >&2; exit 2; }
+./backbone-ai version >/dev/null
+W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
+# the synthetic schema generator needs only the JDK: compile its two classes
+javac -d "$W/syn" backbone-bench/src/main/java/dev/backbone/bench/SyntheticSchemas.java backbone-bench/src/main/java/dev/backbone/bench/WriteSynthetic.java
+java -cp "$W/syn" dev.backbone.bench.WriteSynthetic 200 "$W/t200.json"
+python3 bench/schema_to_jdl.py "$W/t200.json" > "$W/t200.jdl"
+mkdir -p "$W/jh" bench/results
+echo "load before: $(uptime)" >&2
+hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results/fastapi-vs-jhipster.md \
+  --prepare "rm -rf $W/o" \
+  -n "backbone blog --verify none" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o --verify none" \
+  -n "backbone blog (verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o" \
+  -n "backbone 200 tables --verify none" "./backbone-ai generate --schema $W/t200.json -o $W/o --verify none" \
+  -n "backbone 200 tables (verify fast)" "./backbone-ai generate --schema $W/t200.json -o $W/o" \
+  -n "jhipster jdl 200 entities" "cd $W/jh && rm -rf ./* ./.yo-rc.json ./.jhipster && $JHIPSTER jdl $W/t200.jdl --skip-install --skip-git --force --no-insight >/dev/null 2>&1"
+echo "load after: $(uptime)" >&2
+./backbone-ai generate --schema examples/blog_schema.json -o "$W/blog" --verify none >/dev/null
+./backbone-ai generate --schema "$W/t200.json" -o "$W/b200" --verify none >/dev/null
+count() { echo "$(find "$1" -type f -not -path '*/node_modules/*' | wc -l) files, $(find "$1" -type f -not -path '*/node_modules/*' -print0 | xargs -0 cat | wc -l) lines"; }
+{
+  echo
+  echo "- backbone blog: $(count "$W/blog")"
+  echo "- backbone 200 tables: $(count "$W/b200")"
+  echo "- jhipster 200 entities: $(count "$W/jh")"
+} | tee -a bench/results/fastapi-vs-jhipster.md
