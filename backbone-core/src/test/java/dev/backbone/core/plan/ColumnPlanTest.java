@@ -21,7 +21,9 @@ class ColumnPlanTest {
         Plan p = planOk(new Doc()
                 .table("countries", "Country").col("code", "String", "\"length\": 2", "\"primary_key\": true")
                 .col("rate", "Numeric", "\"precision\": 8", "\"scale\": 3", "\"unique\": true")
-                .table("cities", "City").pk().fk("country_code", "countries.code").fk("rate", "countries.rate")
+                .table("cities", "City").pk()
+                .col("country_code", "ForeignKey", "\"target\": \"countries.code\"", "\"unique\": true")
+                .fk("rate", "countries.rate")
                 .table("streets", "Street").pk().fk("country", "cities.country_code")
                 .json());
         PlannedColumn code = p.table("cities").column("country_code");

@@ -80,7 +80,7 @@ class RegenerationScenarioTest {
         ProjectWriter.apply(p, r.plan());
 
         String merged = Files.readString(posts);
-        assertThat(merged).contains("def published_count() -> int:").contains("views: Mapped[Optional[int]]");
+        assertThat(merged).contains("def published_count() -> int:").contains("views: Mapped[int | None]");
         assertThat(Files.readString(p.resolve("app/custom_routes.py"))).isEqualTo("# mine\n");
         assertThat(Files.readString(p.resolve("notes.txt"))).isEqualTo("remember\n");
         assertThat(p.resolve("migrations/versions/0001_initial.py")).exists();
