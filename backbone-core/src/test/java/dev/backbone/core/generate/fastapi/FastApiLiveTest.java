@@ -125,7 +125,7 @@ class FastApiLiveTest {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static Process startServer(String py, Path app, Map<String, String> env, int port, Path log) throws IOException {
+    static Process startServer(String py, Path app, Map<String, String> env, int port, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(py, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port",
                 String.valueOf(port), "--log-level", "warning").directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -134,7 +134,7 @@ class FastApiLiveTest {
         return pb.start();
     }
 
-    private static void awaitHealth(String base, Process server, Path log) throws Exception {
+    static void awaitHealth(String base, Process server, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
@@ -156,24 +156,24 @@ class FastApiLiveTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static String get(String url) throws Exception {
+    static String get(String url) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("GET " + url).isEqualTo(200);
         return r.body();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    private static void ok(PythonRun.Result r, String what) {
+    static void ok(PythonRun.Result r, String what) {
         assertThat(r.exitCode()).as(what + ":%n%s", r.output()).isZero();
     }
 
-    private static String last(String s) {
+    static String last(String s) {
         String t = s.strip();
         return t.substring(t.lastIndexOf('\n') + 1);
     }
