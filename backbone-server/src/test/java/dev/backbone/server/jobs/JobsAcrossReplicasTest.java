@@ -128,7 +128,7 @@ class JobsAcrossReplicasTest {
         JsonNode result = done.get("result");
         JsonNode sync = Json.parse(b.http.post("/api/v1/generate", Examples.request("simple_schema.json"), "Content-Type",
                 "application/json", "Authorization", ALICE).body());
-        assertThat(result.get("status").asString()).isEqualTo("completed");
+        assertThat(result.get("status").asString()).isEqualTo("success");
         assertThat(result.get("generated_files")).as("the synchronous route's files").isEqualTo(sync.get("generated_files"));
         assertThat(done.get("progress").findValuesAsString("name")).contains("validate", "plan", "generate", "verify");
         assertThat(done.get("progress").findValuesAsString("state")).containsOnly("succeeded");
