@@ -27,9 +27,13 @@ public final class SettingNames {
     /** Read outside the loader: the launcher, the image, the CLI's debug switch and test helpers. */
     static final Set<String> OTHERS = Set.of("BACKBONE_DEBUG", "BACKBONE_JAVA_OPTS", "BACKBONE_SERVE_OPTS",
             "BACKBONE_PYTHON", "BACKBONE_MERMAID_DIR", "BACKBONE_PROJECT_ROOT", "JAVA_OPTS", "JAVA_HOME");
-    /** {@code <AGENT>_LLM_PROVIDER} for any agent, {@code <AGENT>_MODEL} for the known ones, test-only switches. */
+    /**
+     * {@code <AGENT>_LLM_PROVIDER} for any agent, {@code <AGENT>_MODEL} for the known ones, test-only
+     * switches, and every {@code OTEL_*} name: the OpenTelemetry SDK's own configuration, which it
+     * reads itself (docs/configuration.md, "Tracing").
+     */
     private static final Pattern PATTERNS = Pattern.compile("[A-Z][A-Z0-9_]*_LLM_PROVIDER|("
-            + String.join("|", LlmSettingsLoader.KNOWN_AGENTS) + ")_MODEL|BACKBONE_TEST_[A-Z0-9_]*");
+            + String.join("|", LlmSettingsLoader.KNOWN_AGENTS) + ")_MODEL|BACKBONE_TEST_[A-Z0-9_]*|OTEL_[A-Z0-9_]+");
 
     private static volatile Set<String> known;
 

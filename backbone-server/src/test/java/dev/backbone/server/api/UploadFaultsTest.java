@@ -88,12 +88,13 @@ class UploadFaultsTest {
                 answer = readAll(s);
             }
             assertThat(answer).as(route).isEmpty();
-            List<String> lines = logOf(id);
+            List<String> lines = problemLines(id);
             assertThat(lines).as(route).hasSize(1);
             assertThat(lines.get(0)).contains("INFO").contains("client closed the connection")
                     .doesNotContain("AbortException").doesNotContain("EOFException");
             Thread.sleep(300);
-            assertThat(logOf(id)).as(route + ": still one line").hasSize(1);
+            assertThat(problemLines(id)).as(route + ": still one line").hasSize(1);
+            assertThat(accessLines(id)).as(route + ": and the request's one access line").hasSize(1);
             assertThat(logCount("ClientAbortException") + logCount("\tat ")).as("no stack trace").isEqualTo(traces);
         }
     }
@@ -110,8 +111,28 @@ class UploadFaultsTest {
         assertThat(answer).startsWith("HTTP/1.1 408");
         assertThat(answer).contains("\"error\":\"Request timeout\"").contains("REQUEST_READ_TIMEOUT").contains(id);
         assertThat(millis).as("answered after about the 1 s timeout, not Tomcat's 60 s").isLessThan(10_000);
-        List<String> lines = logOf(id);
+        List<String> lines = problemLines(id);
         assertThat(lines).hasSize(1).allMatch(l -> l.contains("INFO") && l.contains("REQUEST_READ_TIMEOUT")
                 && !l.contains("AbortException") && !l.contains("TimeoutException"));
+        assertThat(accessLines(id)).hasSize(1).allMatch(l -> l.contains(" 408 "));
     }
+
+    /** The request's lines besides its access line (every request writes one, see AccessLogFilter). */
+    private List<String> problemLines(String id) throws Exception {
+        return logOf(id).stream().filter(l -> !l.contains(ACCESS_LOGGER)).toList();
+    }
+
+    /** The request's access line(s), waited for: the line is written once the exchange has ended. */
+    private List<String> accessLines(String id) throws Exception {
+        List<String> lines = List.of();
+        for (int i = 0; i < 50 && lines.isEmpty(); i++) {
+            lines = logOf(id).stream().filter(l -> l.contains(ACCESS_LOGGER)).toList();
+            if (lines.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        return lines;
+    }
+
+    private static final String ACCESS_LOGGER = "dev.backbone.access";
 }
