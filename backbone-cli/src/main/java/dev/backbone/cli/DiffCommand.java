@@ -24,9 +24,9 @@ import picocli.CommandLine.Parameters;
  * project, as an Alembic revision, SQL for NEW's db_type, or text.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Prints the migration from one schema to another (no project needed).",
-            "Findings (destructive steps, NOT NULL without a default) go to stderr.",
-            "Exit code 0 on success, 1 when a schema is invalid, 2 for usage or I/O errors."})
+        description = "Prints the migration from one schema to another, as Alembic, SQL or text (no project needed); findings such as destructive steps go to standard error.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the migration is on standard output", "1:a schema is invalid", "2:usage or I/O error"})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD.json", description = "The schema the database has now.")

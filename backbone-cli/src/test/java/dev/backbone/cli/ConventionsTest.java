@@ -92,7 +92,7 @@ class ConventionsTest {
         CliRunner.Run r = CliRunner.run("--help");
         assertThat(r.exit()).isZero();
         Map<String, String> descriptions = commandDescriptions(r.out());
-        assertThat(descriptions.keySet()).containsExactly("validate", "plan", "diagram", "generate", "design", "review", "serve",
+        assertThat(descriptions.keySet()).containsExactly("validate", "plan", "diagram", "generate", "diff", "design", "review", "serve",
                 "token", "version", "completion", "help");
         descriptions.forEach((cmd, d) -> assertThat(d).as(cmd).matches("[A-Z].*[.]"));
         assertThat(descriptions.get("plan")).endsWith("relationships and mixins.");

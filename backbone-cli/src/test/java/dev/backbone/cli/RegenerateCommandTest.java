@@ -33,7 +33,8 @@ class RegenerateCommandTest {
 
         CliRunner.Run same = CliRunner.run("generate", v1.toString(), "-o", out.toString());
         assertThat(same.exit()).as(same.out() + same.err()).isZero();
-        assertThat(same.out()).contains(" unchanged (0 files written)").doesNotContain("migration ");
+        assertThat(same.out()).contains(" unchanged, 5 keep (0 files written)").contains("keep app/api/custom.py: yours")
+                .doesNotContain("migration ");
 
         Path posts = out.resolve("app/models/posts.py");
         Files.writeString(posts, Files.readString(posts) + "\n\n# my note\n");
