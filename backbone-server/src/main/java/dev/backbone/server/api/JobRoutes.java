@@ -59,6 +59,9 @@ public class JobRoutes {
     /** The route's answer: its HTTP status and body. */
     public record Outcome(int status, Object body) {}
 
+    /** The {@code status} of a generate body whose files were made (and so can be zipped). */
+    public static final String GENERATE_SUCCESS = GenerateController.SUCCESS;
+
     /** The scope a JWT needs to submit a job of {@code kind}: the route's own. */
     public static String scope(String kind) {
         return "review".equals(kind) ? "validate" : "generate";

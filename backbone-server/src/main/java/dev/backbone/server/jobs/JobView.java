@@ -46,7 +46,7 @@ final class JobView {
             return Optional.empty();
         }
         JsonNode result = tree(job.get("result"));
-        if (result == null || !"completed".equals(result.path("status").asString(""))) {
+        if (result == null || !JobRoutes.GENERATE_SUCCESS.equals(result.path("status").asString(""))) {
             return Optional.empty();
         }
         Map<String, String> files = new LinkedHashMap<>();
