@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * {@code LANGCHAIN_*} and {@code OTEL_*}, from the environment and {@code .env}): a root span
  * {@code backbone-ai <command>} with the exit code, the workflow's spans under it, and the LLM
  * calls of {@code design}/{@code review}. Queued spans are flushed before the process exits.
- * Off (the default) nothing is built.
+ * Off (the default) nothing is built and no OpenTelemetry or logging class is loaded: every
+ * short command pays for what it loads (docs/performance.md, start-up).
  */
 final class CliTracing implements AutoCloseable {
 
@@ -36,6 +37,16 @@ final class CliTracing implements AutoCloseable {
     private final TracingWorkflowListener spans;
     private final Span root;
     private final Scope scope;
+
+    /** Tracing off: nothing to end or flush. */
+    private static final CliTracing OFF = new CliTracing();
+
+    private CliTracing() {
+        this.tracing = null;
+        this.spans = null;
+        this.root = null;
+        this.scope = null;
+    }
 
     private CliTracing(TracingService tracing, String command) {
         this.tracing = tracing;
@@ -55,6 +66,10 @@ final class CliTracing implements AutoCloseable {
     static CliTracing start(String command) {
         Map<String, String> env = environment.get();
         Settings.Tracing config = SettingsLoader.loadTracing(env::get, env.keySet(), Path.of(".env"));
+        if (!config.on()) {
+            current = null;
+            return OFF;
+        }
         CliTracing t = new CliTracing(TracingService.start(config, "backbone-ai-cli", VersionInfo.version(), "cli"), command);
         current = t;
         return t;
@@ -73,6 +88,9 @@ final class CliTracing implements AutoCloseable {
     }
 
     void exitCode(int code) {
+        if (root == null) {
+            return;
+        }
         root.setAttribute(AttributeKey.longKey("process.exit.code"), code);
         if (code != BackboneCommand.OK) {
             root.setStatus(StatusCode.ERROR, "exit code " + code);
@@ -83,6 +101,9 @@ final class CliTracing implements AutoCloseable {
     @Override
     public void close() {
         current = null;
+        if (root == null) {
+            return;
+        }
         TracingWorkflowListener.closeAll();
         scope.close();
         root.end();

@@ -10,15 +10,23 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * {@code .backbone/manifest.json}: every file BackBone generated in the project, with the
  * SHA-256 of the content it wrote, and whether the file is the user's after its first write
  * (an extension point). A file whose hash still matches is ours to rewrite; any other file in
  * the folder is the user's.
+ *
+ * <p>Read and written with Jackson's streaming API: the file is a fixed, flat shape, and a data
+ * binding mapper would cost every {@code generate} its set-up (about a tenth of a short run).
  */
 public record Manifest(Map<String, Entry> files) {
 
@@ -27,7 +35,20 @@ public record Manifest(Map<String, Entry> files) {
     public static final String SCHEMA = DIR + "/schema.json";
     public static final String BASE = DIR + "/base/";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Jackson's default pretty printer: two-space indents, {@code "key" : value}. */
+    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    };
 
     /** @param userOwned written once, then the user's: never rewritten, never removed */
     public record Entry(String sha256, boolean userOwned) {}
@@ -41,26 +62,77 @@ public record Manifest(Map<String, Entry> files) {
     }
 
     public static Manifest read(Path dir) throws IOException {
-        JsonNode root = JSON.readTree(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8));
         Map<String, Entry> files = new LinkedHashMap<>();
-        root.get("files").properties().forEach(e -> files.put(e.getKey(),
-                new Entry(e.getValue().get("sha256").asString(), e.getValue().path("user_owned").asBoolean(false))));
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8))) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("files")) {
+                    expect(value, JsonToken.START_OBJECT);
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String path = p.currentName();
+                        expect(p.nextToken(), JsonToken.START_OBJECT);
+                        files.put(path, entry(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IOException(FILE + " is not a BackBone manifest: " + e.getOriginalMessage(), e);
+        }
         return new Manifest(files);
     }
 
-    public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", 1);
-        root.put("about", "Files BackBone generated here and the hash of what it wrote; edit freely, BackBone merges.");
-        ObjectNode files = root.putObject("files");
-        this.files.forEach((path, e) -> {
-            ObjectNode o = files.putObject(path);
-            o.put("sha256", e.sha256());
-            if (e.userOwned()) {
-                o.put("user_owned", true);
+    /** One file's object; the parser is on its START_OBJECT. */
+    private static Entry entry(JsonParser p) throws IOException {
+        String sha = null;
+        boolean userOwned = false;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("sha256") && value == JsonToken.VALUE_STRING) {
+                sha = p.getString();
+            } else if (name.equals("user_owned")) {
+                userOwned = value == JsonToken.VALUE_TRUE;
+            } else {
+                p.skipChildren();
             }
-        });
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        }
+        if (sha == null) {
+            throw new IOException(FILE + " is not a BackBone manifest: a file without its sha256");
+        }
+        return new Entry(sha, userOwned);
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException(FILE + " is not a BackBone manifest: expected " + expected + ", found " + actual);
+        }
+    }
+
+    public String toJson() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(PRETTY, out)) {
+            g.writeStartObject();
+            g.writeNumberProperty("format", 1);
+            g.writeStringProperty("about", "Files BackBone generated here and the hash of what it wrote; edit freely, BackBone merges.");
+            g.writeName("files");
+            g.writeStartObject();
+            this.files.forEach((path, e) -> {
+                g.writeName(path);
+                g.writeStartObject();
+                g.writeStringProperty("sha256", e.sha256());
+                if (e.userOwned()) {
+                    g.writeBooleanProperty("user_owned", true);
+                }
+                g.writeEndObject();
+            });
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out + "\n";
     }
 
     public static String sha256(String text) {
