@@ -4,6 +4,11 @@ requests, errors, p50/p99 latency, the jobs finished and the server's resident m
 
 Run by bench/soak.sh (which starts the server); directly:
   python3 bench/soak.py --url http://127.0.0.1:8000 --pid <server pid> --rate 100 --duration 600
+  python3 bench/soak.py --url ... --pid ... --capacity 60 --out cap.txt   # the mix's capacity
+With --capacity, a closed loop instead: --workers clients each send the same mix back to back for
+that many seconds (after --warmup seconds not counted), and the requests/s completed is written:
+the capacity that the soak's rate is a fraction of, measured with the same client on the same
+machine.
 Open loop: a request is sent every 1/rate seconds whether or not earlier ones have answered
 (at most --max-in-flight at once; a request that would exceed it is counted as dropped), so a
 slow server shows up as latency and drops instead of a lower rate. Errors: any 5xx, any
@@ -47,7 +52,10 @@ async def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", required=True)
     ap.add_argument("--pid", type=int, required=True)
-    ap.add_argument("--rate", type=float, required=True, help="requests per second (polls not included)")
+    ap.add_argument("--rate", type=float, help="requests per second (polls not included)")
+    ap.add_argument("--capacity", type=int, help="measure the mix's capacity for this many seconds instead")
+    ap.add_argument("--workers", type=int, default=16)
+    ap.add_argument("--warmup", type=int, default=30)
     ap.add_argument("--duration", type=int, default=600)
     ap.add_argument("--window", type=int, default=60)
     ap.add_argument("--max-in-flight", type=int, default=256)
@@ -119,6 +127,10 @@ async def main():
             finally:
                 in_flight -= 1
 
+        if a.capacity:
+            await capacity(a, one, w)
+            return
+
         start = time.perf_counter()
         next_window = start + a.window
         tasks = set()
@@ -170,6 +182,36 @@ async def main():
     text = "\n".join(lines) + "\n"
     pathlib.Path(a.out).write_text(text)
     print(text)
+
+
+async def capacity(a, one, w):
+    """Closed loop: the mix back to back from --workers clients; writes completed requests/s."""
+    done = 0
+    counting = False
+
+    async def worker(k):
+        nonlocal done
+        i = k
+        while True:
+            await one(i)
+            if counting:
+                done += 1
+            i += a.workers
+
+    tasks = [asyncio.create_task(worker(k)) for k in range(a.workers)]
+    await asyncio.sleep(a.warmup)
+    errors0 = w.errors
+    counting = True
+    t0 = time.perf_counter()
+    await asyncio.sleep(a.capacity)
+    counting = False
+    rps = done / (time.perf_counter() - t0)
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    text = f"{rps:.1f} requests/s ({done} in {a.capacity} s, {a.workers} clients, errors {w.errors - errors0})\n"
+    pathlib.Path(a.out).write_text(text)
+    print(text, end="")
 
 
 asyncio.run(main())

@@ -3,18 +3,19 @@
 # the Redis rate limiter and the Redis jobs queue, driven by bench/soak.py at a fixed rate with
 # validate, generate and generate jobs mixed (85 / 10 / 5 %), reporting errors, p99 per minute and
 # the server's resident memory at start and end.
-#   RATE=<requests/s> bench/soak.sh        # RATE: about 70% of the measured capacity (see
-#                                          # docs/performance.md); DURATION=600 WINDOW=60
+#   bench/soak.sh                          # measures the mix's capacity first (closed loop, 16
+#                                          # clients, 30 s warm-up + 60 s), then soaks at 70% of it
+#   RATE=<requests/s> bench/soak.sh        # a fixed rate instead; DURATION=600 WINDOW=60 SHARE=0.7
 # Needs a Redis (BACKBONE_TEST_REDIS_URL, default redis://127.0.0.1:6379; a prefix of its own) and
-# the Python venv of ../shared/tools/python-venv.sh (httpx). Writes bench/results/soak-<time>.md.
+# the Python venv of ../shared/tools/python-venv.sh python/requirements.txt (httpx). Writes bench/results/soak-<time>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-RATE="${RATE:?set RATE to about 70% of the measured validate capacity (requests/s)}"
+RATE="${RATE:-}"; SHARE="${SHARE:-0.7}"
 DURATION="${DURATION:-600}"; WINDOW="${WINDOW:-60}"
 REDIS="${BACKBONE_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 SHARED="${BACKBONE_SHARED:-$ROOT/../shared}"
-eval "$(bash "$SHARED/tools/python-venv.sh")"
+eval "$(bash "$SHARED/tools/python-venv.sh" "$ROOT/python/requirements.txt")"
 PY="${BACKBONE_PYTHON:-python3}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-soak.XXXXXX")"
 OUT="$ROOT/bench/results/soak-$(date -u +%Y%m%d-%H%M).md"
@@ -28,14 +29,22 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/health/readiness" >/dev/null 2>&1 && break; sleep 0.1; done
+CAPACITY=""
+if [ -z "$RATE" ]; then
+  "$PY" bench/soak.py --url "http://127.0.0.1:$PORT" --pid "$PID" --capacity "${CAPACITY_SECONDS:-60}" --warmup "${WARMUP:-30}" --out "$WORK/capacity.txt" >&2
+  CAPACITY="$(cat "$WORK/capacity.txt")"
+  RATE="$(awk -v s="$SHARE" '{printf "%.1f", $1 * s}' "$WORK/capacity.txt")"
+fi
 LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p bench/results
 {
   echo "# bench/soak.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), RATE=$RATE DURATION=$DURATION, load average before: $LOAD0"
+  [ -n "$CAPACITY" ] && echo && echo "capacity of the mix, measured just before (${WARMUP:-30} s warm-up, then ${CAPACITY_SECONDS:-60} s): $CAPACITY; RATE = $SHARE of it"
   echo
   "$PY" bench/soak.py --url "http://127.0.0.1:$PORT" --pid "$PID" --rate "$RATE" --duration "$DURATION" --window "$WINDOW" \
     --out "$WORK/soak.md" >/dev/null
   cat "$WORK/soak.md"
   echo
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); server ERROR lines: $(grep -c ' ERROR ' "$WORK/out.log" || true)"
+  grep ' ERROR ' "$WORK/out.log" | head -5 | cut -c1-300 | sed 's/^/    /' || true
 } | tee "$OUT"

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Every refusal and failure as JSON with {@code error}, {@code message} and {@code request_id}.
@@ -105,6 +106,14 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         if (cancellation.isCancelled()) {
             return cancelled(request);
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // Gone before the answer was written (a client timeout, a closed tab): as with an
+            // aborted upload, one INFO line, nothing more to answer.
+            request.setAttribute(ClientGoneValve.ATTRIBUTE, Boolean.TRUE);
+            log.info("{} {}: client closed the connection before the answer was written; nothing answered",
+                    request.getMethod(), printable(request.getRequestURI()));
+            return null;
         }
         log.error("Unexpected error serving {} {}", request.getMethod(), printable(request.getRequestURI()), e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, internalError(RequestIdFilter.current(request)), request);

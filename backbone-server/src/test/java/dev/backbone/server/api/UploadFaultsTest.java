@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A client that sends the headers and half a body, then closes its side, or stops sending:
  * an abort is one INFO line and no answer; a stall is a 408 after {@code REQUEST_READ_TIMEOUT}.
- * Neither writes an ERROR or a stack trace. Raw sockets, since an HTTP client always finishes
+ * A client that sends the whole request and hangs up before the answer (its own timeout) is one
+ * INFO line too. None writes an ERROR or a stack trace. Raw sockets, since an HTTP client always finishes
  * its body.
  */
 @ServerTest
@@ -100,6 +101,39 @@ class UploadFaultsTest {
     }
 
     @Test
+    void aClientGoneBeforeTheAnswerIsOneInfoLine() throws Exception {
+        String body = "{\"schema\": " + Files.readString(Path.of(System.getenv("BACKBONE_PROJECT_ROOT"), "examples/blog_schema.json")) + "}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String id = "gone-" + UUID.randomUUID();
+            long traces = logCount("\tat ");
+            long errors = logCount(" ERROR ");
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                String head = "POST /api/v1/generate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "X-Request-ID: " + id + "\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+                OutputStream out = s.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                out.write(bytes);
+                out.flush();
+                s.setSoLinger(true, 0); // close with a reset: the server's write of the answer fails
+            }
+            List<String> access = accessLines(id);
+            assertThat(access).hasSize(1);
+            assertThat(logCount(" ERROR ")).as("no ERROR line").isEqualTo(errors);
+            assertThat(logCount("\tat ")).as("no stack trace").isEqualTo(traces);
+            List<String> lines = problemLines(id).stream().filter(l -> !l.contains(WORKFLOW_LOGGER)).toList();
+            if (!lines.isEmpty()) {
+                // the write failed (else the answer fitted in the socket's buffer before the reset arrived)
+                assertThat(lines).hasSize(1);
+                assertThat(lines.get(0)).contains("INFO").contains("client closed the connection before the answer was written");
+                return;
+            }
+        }
+        throw new AssertionError("in 5 attempts the server never noticed the client had gone; the test proves nothing");
+    }
+
+    @Test
     void aStalledUploadIsA408AfterTheReadTimeout() throws Exception {
         String id = "stall-" + UUID.randomUUID();
         long start = System.nanoTime();
@@ -135,4 +169,5 @@ class UploadFaultsTest {
     }
 
     private static final String ACCESS_LOGGER = "dev.backbone.access";
+    private static final String WORKFLOW_LOGGER = "dev.backbone.workflow";
 }
