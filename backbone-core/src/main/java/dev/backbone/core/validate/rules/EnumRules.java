@@ -20,8 +20,7 @@ final class EnumRules implements SchemaRule {
         List<String> values = c.values();
         if (values == null || values.isEmpty()) {
             if (!ctx.readerReported(c.at(), "values")) {
-                ctx.report(FindingCode.ENUM_NO_VALUES, "Enum column " + Names.show(c.name()) + " has no values; list its "
-                        + "labels, e.g. \"values\": [\"draft\", \"published\"]", c.at(), "values");
+                ctx.report(FindingCode.ENUM_NO_VALUES, c.at(), "values", Names.show(c.name()));
             }
             return;
         }
@@ -31,13 +30,12 @@ final class EnumRules implements SchemaRule {
             if (first != null) {
                 Position at = ValidationContext.safe(c.at()).find("values/" + k);
                 Position firstAt = ValidationContext.safe(c.at()).find("values/" + first);
-                String message = "Enum column " + Names.show(c.name()) + " lists " + Names.show(values.get(k))
-                        + " twice (first at " + (firstAt == null ? "position " + first : firstAt.pointer())
-                        + "); a database enum needs distinct labels: remove the repetition";
+                Object[] args = {Names.show(c.name()), Names.show(values.get(k)),
+                    firstAt == null ? "position " + first : firstAt.pointer()};
                 if (at != null) {
-                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, message, at);
+                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, at, args);
                 } else {
-                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, message, c.at(), "values");
+                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, c.at(), "values", args);
                 }
             }
         }

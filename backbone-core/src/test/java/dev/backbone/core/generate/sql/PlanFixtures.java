@@ -75,7 +75,7 @@ final class PlanFixtures {
         }
 
         Plan build() {
-            return new Plan(project, db, description, tables, associations, deferred, List.of());
+            return new Plan(project, db, description, tables, associations, deferred);
         }
     }
 

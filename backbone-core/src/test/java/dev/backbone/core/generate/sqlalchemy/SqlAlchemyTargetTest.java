@@ -181,7 +181,7 @@ class SqlAlchemyTargetTest {
     void refusesANameThatIsNotAnIdentifier() {
         Plan plan = Generation.plan(BLOG);
         Plan broken = new Plan(plan.projectName(), plan.dbType(), plan.description(), List.of(withClass(plan, "Bad Name")),
-                plan.associations(), plan.deferred(), plan.findings());
+                plan.associations(), plan.deferred());
         assertThatThrownBy(() -> new SqlAlchemyTarget().render(broken, TemplateRenderer.packaged()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("`Bad Name` is not a Python identifier");
     }
