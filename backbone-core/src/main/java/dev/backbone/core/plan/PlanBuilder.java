@@ -9,7 +9,6 @@ import dev.backbone.core.validate.links.FkEdge;
 import dev.backbone.core.validate.links.LinkedRelationship;
 import dev.backbone.core.validate.links.Links;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -99,13 +98,6 @@ final class PlanBuilder {
     }
 
     private PlannedTable table(int t) {
-        Set<String> dependsOn = new LinkedHashSet<>();
-        for (int c = 0; c < doc.columnCount(t); c++) {
-            FkEdge fk = links.foreignKey(t, c);
-            if (fk != null && !fk.selfReference() && !links.deferred(fk)) {
-                dependsOn.add(doc.name(fk.targetTable()));
-            }
-        }
         List<LinkedRelationship> declared = links.relationships(t);
         List<PlannedRelationship> rels = new ArrayList<>(declared.size());
         for (LinkedRelationship r : declared) {
@@ -114,6 +106,6 @@ final class PlanBuilder {
                     r.selfReferential(), r.remoteSide(), r.description()));
         }
         return new PlannedTable(doc.name(t), doc.className(t), modules[t], drafts.description(t), drafts.timestamps(t),
-                drafts.softDelete(t), columns.columns(t), rels, new ArrayList<>(dependsOn));
+                drafts.softDelete(t), columns.columns(t), rels);
     }
 }

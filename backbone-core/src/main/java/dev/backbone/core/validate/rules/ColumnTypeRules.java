@@ -53,15 +53,9 @@ final class ColumnTypeRules implements SchemaRule {
     }
 
     private static void length(ValidationContext ctx, Column c, DbType db) {
-        if (c.type() != ColumnType.STRING) {
-            return;
-        }
         Integer len = c.length();
-        if (len == null) {
-            if (!ctx.readerReported(c.at(), "length")) {
-                ctx.report(FindingCode.STRING_NO_LENGTH, c.at(), "length", Names.show(c.name()));
-            }
-            return;
+        if (c.type() != ColumnType.STRING || len == null) {
+            return; // a missing length: RequiredFieldRules
         }
         if (len <= 0) {
             ctx.report(FindingCode.INVALID_LENGTH, c.at(), "length", Names.show(c.name()), len,

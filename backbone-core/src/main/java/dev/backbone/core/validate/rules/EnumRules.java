@@ -9,20 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rules on an Enum's {@code values}: present, non-empty, each label once. (Its default: {@link DefaultRules}.) */
+/** Rules on an Enum's {@code values}: each label once. (Missing ones: {@link RequiredFieldRules}; its default: {@link DefaultRules}.) */
 final class EnumRules implements SchemaRule {
 
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
-        if (c.type() != ColumnType.ENUM) {
-            return;
-        }
         List<String> values = c.values();
-        if (values == null || values.isEmpty()) {
-            if (!ctx.readerReported(c.at(), "values")) {
-                ctx.report(FindingCode.ENUM_NO_VALUES, c.at(), "values", Names.show(c.name()));
-            }
-            return;
+        if (c.type() != ColumnType.ENUM || values == null || values.isEmpty()) {
+            return; // no values: RequiredFieldRules
         }
         Map<String, Integer> seen = values.size() > 8 ? new HashMap<>(values.size() * 2) : null;
         for (int k = 0; k < values.size(); k++) {

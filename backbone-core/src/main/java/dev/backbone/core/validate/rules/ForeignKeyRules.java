@@ -6,7 +6,7 @@ import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 
 /**
- * Rules on a ForeignKey's {@code target}: present, {@code table.column}, naming an existing
+ * Rules on a ForeignKey's {@code target}: {@code table.column}, naming an existing
  * table and column, a column the database can reference (a single-column primary key or a
  * unique column, of a type that can be a key). One finding per key: the first thing wrong is
  * the one to fix, the rest usually follows from it.
@@ -15,15 +15,9 @@ final class ForeignKeyRules implements SchemaRule {
 
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
-        if (c.type() != ColumnType.FOREIGN_KEY) {
-            return;
-        }
         String target = c.target();
-        if (target == null) {
-            if (!ctx.readerReported(c.at(), "target")) {
-                ctx.report(FindingCode.FK_MISSING_TARGET, c.at(), "target", Names.show(c.name()));
-            }
-            return;
+        if (c.type() != ColumnType.FOREIGN_KEY || target == null) {
+            return; // a missing target: RequiredFieldRules
         }
         String shown = Names.show(target);
         if (c.targetTable() == null) {

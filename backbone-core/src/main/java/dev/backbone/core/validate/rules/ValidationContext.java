@@ -69,6 +69,16 @@ public final class ValidationContext {
         out.add(field == null ? code.at(l.self(), args) : code.at(l.pointerOf(field), l.of(field), args));
     }
 
+    /**
+     * Reports that {@code field} is missing, unless the reader already reported its value: a value
+     * of the wrong JSON type reads as absent, and the reader's finding says what is wrong with it.
+     */
+    public void reportMissing(FindingCode code, Locations at, String field, Object... args) {
+        if (!readerReported(at, field)) {
+            report(code, at, field, args);
+        }
+    }
+
     /** Reports at a position known otherwise (a value inside a JSON default). */
     public void report(FindingCode code, Position at, Object... args) {
         out.add(code.at(at == null ? Position.ROOT : at, args));

@@ -189,6 +189,6 @@ class SqlAlchemyTargetTest {
     private static dev.backbone.core.plan.PlannedTable withClass(Plan plan, String className) {
         var t = plan.tables().get(0);
         return new dev.backbone.core.plan.PlannedTable(t.tableName(), className, t.moduleName(), t.description(), t.timestamps(),
-                t.softDelete(), t.columns(), List.of(), t.dependsOn());
+                t.softDelete(), t.columns(), List.of());
     }
 }
