@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Rules on one relationship as written: a known type, a target table that exists with the
  * class it names, fields that fit the type, and attribute names Python accepts. Pairing the
- * two sides and finding the foreign key is the architect's work.
+ * two sides and finding the foreign key need the whole document
+ * ({@link dev.backbone.core.validate.links.Links}).
  */
 final class RelationshipRules implements SchemaRule {
 
