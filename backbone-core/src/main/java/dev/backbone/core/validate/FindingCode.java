@@ -3,149 +3,83 @@ package dev.backbone.core.validate;
 import dev.backbone.core.json.Position;
 
 /**
- * Every finding code BackBone reports, with its severity, the situation it names (each constant's
- * comment) and its one message template: every check, in whichever stage, raises a code through
- * {@link #at}, so a code is worded here and nowhere else. The first block is the codes earlier
- * BackBone users already see; the rest are ours. {@code docs/schema-format.md} lists the codes
- * with their severity and message (a test keeps them in step).
+ * Every finding code BackBone reports, with its severity and its one message template: every
+ * check, in whichever stage, raises a code through {@link #at}, so a code is worded here and
+ * nowhere else. The first block is the codes earlier BackBone users already see; the rest are
+ * ours. {@code docs/schema-format.md} says when each code is reported and how to fix it, and
+ * shows its message (a test keeps them in step).
  */
 public enum FindingCode {
     // Codes of the schema format (kept for existing users).
-    /** The text is not JSON. */
     JSON_SYNTAX_ERROR(Severity.ERROR, "invalid JSON: {problem}"),
-    /** A field is missing, of the wrong type, or breaks a rule of the format. */
     SCHEMA_VALIDATION_ERROR(Severity.ERROR, "{problem}"),
-    /** A ForeignKey {@code target} is not {@code table.column}. */
     INVALID_FK_FORMAT(Severity.ERROR, "`target` {target} of {column} is not `table.column`; write the referenced table and column separated by one dot, e.g. \"users.id\""),
-    /** A ForeignKey {@code target} names no table. */
     FK_TABLE_NOT_FOUND(Severity.ERROR, "`target` {target} names table {table}, which the document does not declare; fix the name or add the table.{hint}"),
-    /** A ForeignKey {@code target} names no column of that table. */
     FK_COLUMN_NOT_FOUND(Severity.ERROR, "`target` {target} {problem}; point it at {fix}"),
-    /** A ForeignKey {@code target} is neither a primary key nor unique. */
     FK_NOT_PK_OR_UNIQUE(Severity.ERROR, "`target` {target} is {why}; most databases refuse a foreign key to it. Point it at the primary key or mark {column} \"unique\": true"),
-    /** A relationship names no table. */
     REL_TABLE_NOT_FOUND(Severity.ERROR, "relationship `target_table` {table} names no table of the document; fix the name or declare the table.{hint}"),
-    /** The other side of a relationship lacks the mirror relationship. */
     MISSING_BACK_POPULATES(Severity.WARNING, "`{model}.{attribute}` ({type} to `{target}`) has no mirror: `{target}` declares no {mirror_type} {back}; add it{named} so both sides stay in sync (until then the model renders this relationship without back_populates)"),
-    /** NOT NULL foreign keys form a cycle no table order can satisfy. */
     CIRCULAR_DEPENDENCY(Severity.ERROR, "foreign keys form a cycle that no table order can satisfy: {cycle}{keys}; every key on it is NOT NULL, so no row could be inserted first. Make one of these columns nullable: its constraint is then added after the tables"),
-    /** A String column has no {@code length} (rendered as VARCHAR(255)). */
     STRING_NO_LENGTH(Severity.WARNING, "String column {column} has no `length`; it is rendered as VARCHAR(255). Add \"length\": N to choose, or use Text for long free text"),
-    /** A table has more than one primary key column. */
     COMPOSITE_PRIMARY_KEY(Severity.INFO, "table {table} has a composite primary key ({columns}); foreign keys to it must use all of those columns, so no single-column ForeignKey can point here. Intended for association tables; otherwise keep one key and make the others unique"),
-    /** The document declares no relationships. */
     NO_RELATIONSHIPS(Severity.INFO, "the document declares no relationships; that is fine for independent tables, otherwise add `relationships` (e.g. one_to_many with back_populates) so the models can navigate between tables"),
-    /** A table has more columns than the configured limit. */
     TOO_MANY_COLUMNS(Severity.WARNING, "table {table} has {count} columns, more than the limit of {max}; move groups of columns into related tables"),
-    /** Some table could not be placed in the build order. */
     BUILD_ORDER_INCOMPLETE(Severity.ERROR, "these tables could not be placed in the build order: {tables}; each is in, or depends on, a cycle of NOT NULL foreign keys (see CIRCULAR_DEPENDENCY): make one key of the cycle nullable"),
 
     // BackBone's own codes.
-    /** A field the format does not define (often a typo such as {@code nulable}). */
     UNKNOWN_FIELD(Severity.WARNING, "unknown {element} field `{field}`{hint}"),
-    /** {@code project_name} is not safe as a folder or package name. */
     INVALID_PROJECT_NAME(Severity.ERROR, "`project_name` {name} {problem}; it becomes a folder and package name, so use only letters, digits, `_` and `-` (for example `blog_backend`)"),
-    /** {@code db_type} is not one of postgresql, mysql, sqlite, mssql. */
     INVALID_DB_TYPE(Severity.ERROR, "`db_type` {value} is not supported; use one of {allowed}.{hint}"),
-    /** {@code table_name} is not lowercase snake case. */
     INVALID_TABLE_NAME(Severity.ERROR, "{field} {name} is not lowercase snake case (a lower-case letter, then lower-case letters, digits or `_`); rename it, e.g. `{suggestion}`"),
-    /** {@code class_name} does not start upper case or holds other than letters, digits, {@code _}. */
     INVALID_CLASS_NAME(Severity.ERROR, "`class_name` {name} must start with an upper-case letter and hold only ASCII letters, digits and `_`; rename it, e.g. `{suggestion}`"),
-    /** A column {@code name} is not snake case. */
     INVALID_COLUMN_NAME(Severity.ERROR, "column name {name} is not snake case (a lower-case letter, then lower-case letters, digits or `_`); rename it, e.g. `{suggestion}`"),
-    /** A table or column name is longer than 63 characters (PostgreSQL truncates it, MySQL rejects it). */
     IDENTIFIER_TOO_LONG(Severity.WARNING, "{name} is {length} characters long; PostgreSQL truncates names past {max} characters and MySQL rejects them: shorten it"),
-    /** Two tables share a {@code table_name}. */
     DUPLICATE_TABLE_NAME(Severity.ERROR, "table_name {name} is already used by the table at {first}; table names must be unique: rename or merge one of them"),
-    /** Two tables share a {@code class_name}. */
     DUPLICATE_CLASS_NAME(Severity.ERROR, "class_name {name} is already used by table {table} at {first}; each table needs its own model class: rename one of them"),
-    /** Two columns of a table share a {@code name}. */
     DUPLICATE_COLUMN_NAME(Severity.ERROR, "column {name} is declared twice in table {table} (first at {first}); rename or remove one of them"),
-    /** Two attributes of a model would get the same name. */
     DUPLICATE_RELATIONSHIP_NAME(Severity.ERROR, "`{model}` would get two attributes named `{attribute}`: {first} and {second}; {fix}"),
-    /** A {@code class_name} that would shadow Python or SQLAlchemy names ({@code Base}, {@code Enum}, {@code None}, ...). */
     RESERVED_CLASS_NAME(Severity.ERROR, "`class_name` {name} would shadow a Python or SQLAlchemy name the generated models use; choose another, e.g. `{suggestion}`"),
-    /** A column is a Python keyword; the model attribute gets a trailing {@code _}, the column keeps its name. */
     PYTHON_KEYWORD_NAME(Severity.WARNING, "column {name} is a Python keyword; the model attribute is named `{attribute}` while the database column keeps `{column}`. Rename the column to avoid the difference"),
-    /** A column collides with a declarative attribute ({@code metadata}, {@code registry}, ...); the attribute is renamed. */
     RESERVED_ATTRIBUTE_NAME(Severity.WARNING, "column {name} would replace a name the generated model needs (SQLAlchemy's declarative attributes or the module's imports); the attribute is named `{attribute}` while the database column keeps `{column}`. Rename the column to avoid the difference"),
-    /** A table or column name is an SQL reserved word; it is quoted in DDL. */
     SQL_RESERVED_WORD(Severity.INFO, "{name} is an SQL reserved word; the generated DDL quotes it, but hand-written SQL must too: consider {suggestion}"),
-    /** A declared column has the name of a column the timestamps/soft-delete options add. */
     MIXIN_COLUMN_CONFLICT(Severity.ERROR, "column {name} is also added by the table option `{option}`; remove this column (the option provides it) or set `{option}` to false"),
-    /** A column {@code type} is not one of the format's types. */
     UNKNOWN_COLUMN_TYPE(Severity.ERROR, "column type {type} is unknown; use one of {allowed}.{hint}"),
-    /** A table has no {@code primary_key} column. */
     MISSING_PRIMARY_KEY(Severity.ERROR, "table {table} has no primary key; mark a column with \"primary_key\": true, or add {\"name\": \"id\", \"type\": \"Integer\", \"primary_key\": true}"),
-    /** A primary key column says {@code "nullable": true}. */
     NULLABLE_PRIMARY_KEY(Severity.ERROR, "primary key column {column} says \"nullable\": true, but a primary key is never NULL; remove `nullable` or set it to false"),
-    /** {@code length} is not a positive integer. */
     INVALID_LENGTH(Severity.ERROR, "`length` of {column} is {length}{why}"),
-    /** {@code precision}/{@code scale} break precision > 0, 0 <= scale <= precision. */
     INVALID_PRECISION_SCALE(Severity.ERROR, "Numeric column {column}: {problem}"),
-    /** A field that does not apply to the column's type ({@code length} on Integer, {@code values} on String, ...). */
     FIELD_NOT_APPLICABLE(Severity.WARNING, "`{field}` does not apply to {type} column {column} and is ignored ({why}); remove it or change the type"),
-    /** {@code autoincrement} on a column that is not an integer primary key. */
     INVALID_AUTOINCREMENT(Severity.ERROR, "`autoincrement` on column {column} cannot work: {why}; only an Integer or BigInteger primary key counts up. Remove `autoincrement`"),
-    /** An Enum column has no {@code values}, or an empty list. */
     ENUM_NO_VALUES(Severity.ERROR, "Enum column {column} has no values; list its labels, e.g. \"values\": [\"draft\", \"published\"]"),
-    /** An Enum lists the same value twice. */
     ENUM_DUPLICATE_VALUE(Severity.ERROR, "Enum column {column} lists {value} twice (first at {first}); a database enum needs distinct labels: remove the repetition"),
-    /** An Enum {@code default} is not one of its {@code values}. */
     ENUM_DEFAULT_NOT_IN_VALUES(Severity.ERROR, "`default` {value} of {column} is not one of its values {values}; use one of them or add it to `values`.{hint}"),
-    /** A {@code default} is not a literal of the column's type. */
     INVALID_DEFAULT(Severity.ERROR, "`default` of {column} {problem}"),
-    /** {@code on_delete} is not CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION. */
     INVALID_ON_DELETE(Severity.ERROR, "`on_delete` {value} {problem}; use {fix}"),
-    /** {@code on_delete: SET NULL} on a NOT NULL foreign key. */
     SET_NULL_ON_NOT_NULL(Severity.ERROR, "`on_delete` SET NULL on {column}, which is NOT NULL{key}: deleting the referenced row would fail. Make the column nullable or use CASCADE or RESTRICT"),
-    /** {@code on_delete: SET DEFAULT} on a column without a {@code default}. */
     SET_DEFAULT_WITHOUT_DEFAULT(Severity.WARNING, "`on_delete` SET DEFAULT on {column}, which has no `default`: deleting the referenced row sets it to NULL{fails}. Add a `default` (an existing key) or use SET NULL"),
-    /** A ForeignKey column has no {@code target}. */
     FK_MISSING_TARGET(Severity.ERROR, "ForeignKey column {column} has no `target`; add \"target\": \"table.column\", e.g. \"users.id\""),
-    /** A ForeignKey targets a column whose type cannot be referenced (Text, JSON, LargeBinary, ...). */
     FK_TYPE_NOT_KEYABLE(Severity.ERROR, "`target` {target} is {problem}; point the key at an Integer, String (with a `length`) or UUID key instead"),
-    /** {@code primary_key}, {@code unique} or {@code index} on a type the database cannot index (JSON except on sqlite; Text, LargeBinary on mysql/mssql). */
     INVALID_KEY_TYPE(Severity.ERROR, "`{field}` on {type} column {column} cannot be created: {why}; remove `{field}` or change the type"),
-    /** A cycle of foreign keys is broken by adding one nullable constraint after the tables. */
     DEFERRED_FOREIGN_KEY(Severity.WARNING, "{key} is added after the tables (ALTER TABLE) to break {cycle}"),
-    /** A relationship {@code type} is not one_to_many, many_to_one, one_to_one or many_to_many. */
     INVALID_RELATIONSHIP_TYPE(Severity.ERROR, "relationship type {type} is unknown; use one of {allowed}.{hint}"),
-    /** A relationship's {@code target_class} is not the class of its {@code target_table}. */
     REL_CLASS_MISMATCH(Severity.ERROR, "relationship `target_class` {class} is not the class of table {table}, which is {actual}; write \"target_class\": \"{fix}\""),
-    /** A relationship's {@code foreign_key} names no ForeignKey column of its table that points to the target. */
     REL_FOREIGN_KEY_NOT_FOUND(Severity.ERROR, "`foreign_key` `{name}` of the {type} to `{target}` names no ForeignKey column of `{table}` pointing at `{target}`: {why}{hint}"),
-    /** No ForeignKey column links the two tables of a one_to_many/many_to_one/one_to_one relationship. */
     REL_NO_FOREIGN_KEY(Severity.ERROR, "no ForeignKey column links `{table}` and `{target}`, so the {type} from `{table}` to `{target}` has nothing to join on; add one to `{holder}`{suggestion} or remove the relationship"),
-    /** Several ForeignKey columns link the two tables; name one with {@code foreign_key}. */
     REL_AMBIGUOUS_FOREIGN_KEY(Severity.ERROR, "several ForeignKey columns link `{table}` and `{target}` ({columns}) and nothing says which one the {type} from `{table}` to `{target}` uses; {fix}"),
-    /** {@code foreign_key} on a to-many relationship or {@code secondary} on a non many_to_many one. */
     REL_FIELD_NOT_APPLICABLE(Severity.WARNING, "`{field}` does not apply to a {type} relationship and is ignored: {why}; {fix}"),
-    /** The mirror relationship is of a type that does not pair (one_to_many needs many_to_one, ...). */
     BACK_POPULATES_MISMATCH(Severity.ERROR, "`{table}` declares a {type} to `{target}` and `{other}` a {other_type} back: these cannot be the two sides of one relationship (a {type} pairs with a {mirror_type}); change one `type` to match"),
-    /** A {@code back_populates} or {@code secondary} is not a valid identifier. */
     INVALID_ATTRIBUTE_NAME(Severity.ERROR, "`{field}` {name} {problem}; it names {what}, so choose a name such as `{suggestion}`"),
-    /** A many_to_many {@code secondary} names a table the document declares with other columns. */
     SECONDARY_TABLE_CONFLICT(Severity.ERROR, "the many_to_many from `{table}` to `{target}` would use the association table `{association}`, {problem}; {fix}"),
-    /** The document has more tables than the configured limit. */
     TOO_MANY_TABLES(Severity.ERROR, "the document has {count} tables, more than the limit of {max}; split it into several documents"),
-    /** A table has more relationships than the configured limit. */
     TOO_MANY_RELATIONSHIPS(Severity.WARNING, "table {table} has {count} relationships, more than the limit of {max}; declare only those the code navigates"),
-    /** A string value is longer than the configured limit. */
     STRING_TOO_LONG(Severity.ERROR, "{what} is {length} characters long, more than the limit of {max}; shorten it"),
-    /** An array is longer than the configured limit. */
     ARRAY_TOO_LONG(Severity.ERROR, "{what} has {count} items, more than the limit of {max}; shorten it"),
 
     // Schema changes: `renamed_from`, and what the migration of a change reports.
-    /** {@code renamed_from} is not a snake-case name, or is the table's or column's own name. */
     INVALID_RENAMED_FROM(Severity.ERROR, "{element} {name} is renamed from {from}, which is {problem}"),
-    /** {@code renamed_from} names a table or column that still exists, or one another table or column is also renamed from. */
     RENAMED_FROM_CONFLICT(Severity.ERROR, "{element} {name} is renamed from {from}, but {problem}"),
-    /** {@code renamed_from} names nothing in the project's previous schema (already migrated, or a typo): nothing is renamed. */
     RENAMED_FROM_NOT_FOUND(Severity.INFO, "{element} {name} is renamed from {from}, which the previous schema does not have: it is {fate}"),
-    /** A schema change loses data (a dropped table or column, a narrower type, a removed Enum label); generate refuses it without --allow-destructive. */
     DESTRUCTIVE_CHANGE(Severity.WARNING, "{subject} {change}, so the migration {consequence}"),
-    /** A column is added or becomes NOT NULL without a {@code default}: the migration fails on a table that has rows. */
     NOT_NULL_WITHOUT_DEFAULT(Severity.WARNING, "column {column} is NOT NULL without a default: the migration fails on a table that has rows; give it a default");
 
     private final Severity severity;

@@ -28,11 +28,6 @@ final class CyclePaths {
         this.budget = 8L * (graph.size() + graph.edgeCount()) + 200_000;
     }
 
-    /** Whether the budget is spent: later searches return null without looking. */
-    boolean exhausted() {
-        return budget <= 0;
-    }
-
     /**
      * The shortest path of edges (graph numbers) from {@code from} to {@code to} through nodes
      * {@code member} accepts and edges {@code use} accepts; at least one edge, so
