@@ -72,17 +72,17 @@ public final class SchemaChange {
         for (MigrationOp op : up) {
             if (op instanceof MigrationOp.DropTable d) {
                 out.add(FindingCode.DESTRUCTIVE_CHANGE.at(docAt(s).of("schema"), "table " + d.dropped().name(),
-                        "is no longer in the schema", "drops it and its rows"));
+                        "is no longer in the schema", "the migration drops it and its rows"));
             } else if (op instanceof MigrationOp.DropColumn d) {
                 out.add(FindingCode.DESTRUCTIVE_CHANGE.at(tableAt(s, d.table()).of("columns"),
                         "column " + d.table() + "." + d.column().name(), "is no longer in the schema",
-                        "drops it and its values"));
+                        "the migration drops it and its values"));
             } else if (op instanceof MigrationOp.AlterColumn a) {
                 Locations at = columnAt(s, a.table(), a.to().name());
                 if (a.narrowing()) {
                     out.add(FindingCode.DESTRUCTIVE_CHANGE.at(at.of(at.has("length") ? "length" : "type"),
                             "column " + a.table() + "." + a.to().name(), "gets a narrower type",
-                            "loses or refuses the values that do not fit"));
+                            "values that do not fit are lost or refused"));
                 }
                 if (a.from().nullable() && !a.to().nullable() && a.to().defaultValue() == null) {
                     out.add(notNull(a.table(), a.to(), at));
@@ -94,7 +94,7 @@ public final class SchemaChange {
                 for (MigrationOp.PlannedColumnRef ref : r.columns()) {
                     out.add(FindingCode.DESTRUCTIVE_CHANGE.at(columnAt(s, ref.table(), ref.column().name()).of("values"),
                             "Enum labels of " + ref.table() + "." + ref.column().name(), "are removed",
-                            "fails on the rows holding them"));
+                            "rows holding them make the migration fail"));
                 }
             }
         }

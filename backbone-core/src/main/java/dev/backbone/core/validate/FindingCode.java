@@ -37,7 +37,7 @@ public enum FindingCode {
     DUPLICATE_TABLE_NAME(Severity.ERROR, "table_name {name} is already used by the table at {first}; table names must be unique: rename or merge one of them"),
     DUPLICATE_CLASS_NAME(Severity.ERROR, "class_name {name} is already used by table {table} at {first}; each table needs its own model class: rename one of them"),
     DUPLICATE_COLUMN_NAME(Severity.ERROR, "column {name} is declared twice in table {table} (first at {first}); rename or remove one of them"),
-    DUPLICATE_RELATIONSHIP_NAME(Severity.ERROR, "`{model}` would get two attributes named `{attribute}`: {first} and {second}; {fix}"),
+    DUPLICATE_RELATIONSHIP_NAME(Severity.ERROR, "{first} and {second} of `{table}` would both become the model attribute `{attribute}`{why}; {fix}"),
     RESERVED_CLASS_NAME(Severity.ERROR, "`class_name` {name} would shadow a Python or SQLAlchemy name the generated models use; choose another, e.g. `{suggestion}`"),
     PYTHON_KEYWORD_NAME(Severity.WARNING, "column {name} is a Python keyword; the model attribute is named `{attribute}` while the database column keeps `{column}`. Rename the column to avoid the difference"),
     RESERVED_ATTRIBUTE_NAME(Severity.WARNING, "column {name} would replace a name the generated model needs (SQLAlchemy's declarative attributes or the module's imports); the attribute is named `{attribute}` while the database column keeps `{column}`. Rename the column to avoid the difference"),
@@ -79,7 +79,7 @@ public enum FindingCode {
     INVALID_RENAMED_FROM(Severity.ERROR, "{element} {name} is renamed from {from}, which is {problem}"),
     RENAMED_FROM_CONFLICT(Severity.ERROR, "{element} {name} is renamed from {from}, but {problem}"),
     RENAMED_FROM_NOT_FOUND(Severity.INFO, "{element} {name} is renamed from {from}, which the previous schema does not have: it is {fate}"),
-    DESTRUCTIVE_CHANGE(Severity.WARNING, "{subject} {change}, so the migration {consequence}"),
+    DESTRUCTIVE_CHANGE(Severity.WARNING, "{subject} {change}: {consequence}"),
     NOT_NULL_WITHOUT_DEFAULT(Severity.WARNING, "column {column} is NOT NULL without a default: the migration fails on a table that has rows; give it a default");
 
     private final Severity severity;

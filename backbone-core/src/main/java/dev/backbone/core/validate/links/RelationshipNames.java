@@ -98,9 +98,9 @@ final class RelationshipNames {
                 Column c = table.columns().get(i);
                 String firstName = doc.column(t, first).name();
                 if (!firstName.equals(c.name())) {
-                    ctx.report(FindingCode.DUPLICATE_RELATIONSHIP_NAME, c.at(), "name", table.className(), a,
-                            "column `" + firstName + "`", "column `" + c.name() + "` (a Python keyword or reserved name"
-                                    + " gets a trailing `_`)", "rename one of the columns");
+                    ctx.report(FindingCode.DUPLICATE_RELATIONSHIP_NAME, c.at(), "name", "columns `" + firstName + "`",
+                            "`" + c.name() + "`", table.tableName(), a, " (a Python keyword or reserved name gets a trailing"
+                                    + " `_`)", "rename one");
                 }
             }
         }
@@ -128,9 +128,9 @@ final class RelationshipNames {
         Object before = taken.putIfAbsent(name, s);
         s.attribute = name;
         if (before != null) {
-            ctx.report(FindingCode.DUPLICATE_RELATIONSHIP_NAME, s.mirror.rel.at(), "back_populates", doc.className(s.table),
-                    name, describe(before, s.table), describe(s, s.table) + " (the `back_populates` `"
-                            + s.mirror.rel.backPopulates() + "` of its mirror)", "choose another `back_populates`");
+            ctx.report(FindingCode.DUPLICATE_RELATIONSHIP_NAME, s.mirror.rel.at(), "back_populates", describe(before, s.table),
+                    describe(s, s.table) + " (named by its mirror's `back_populates` `" + s.mirror.rel.backPopulates() + "`)",
+                    doc.name(s.table), name, "", "choose another `back_populates`");
         }
     }
 
