@@ -37,9 +37,9 @@ final class PlanTestSupport {
 
     /**
      * What planning a document gives, as the tests look at it: the plan (null when the validator
-     * found an error) and the findings of resolving the document's references (what planning
-     * reported before those checks moved into the validator, {@link #LINK_CODES}); for a document
-     * an element rule already rejects, every finding of the validator.
+     * found an error) and the findings of resolving the document's references ({@link #LINK_CODES}:
+     * cycles, pairing, names, what these tests are about); for a document an element rule already
+     * rejects, every finding of the validator.
      */
     record Result(Plan plan, List<Finding> findings) {}
 

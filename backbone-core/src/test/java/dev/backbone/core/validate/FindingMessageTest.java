@@ -81,7 +81,7 @@ class FindingMessageTest {
 
     @Test
     void aMessageWordedElsewhereDoesNotMatch() {
-        // the wordings the stages used to give one code: neither is FK_COLUMN_NOT_FOUND's template
+        // a sentence of a check's own, not the code's template, does not pass for it
         assertThat(FindingCode.FK_COLUMN_NOT_FOUND.template().matches("column `x` not found in `posts`")).isFalse();
         assertThat(FindingCode.SECONDARY_TABLE_CONFLICT.template().matches("the many_to_many from `a` to `b` needs a"
                 + " generated association table, but `b` has a composite primary key")).isFalse();
