@@ -35,7 +35,7 @@ class FindingMessageTest {
     private static final Set<FindingCode> OPEN = Set.of(FindingCode.SCHEMA_VALIDATION_ERROR, FindingCode.JSON_SYNTAX_ERROR,
             FindingCode.DESTRUCTIVE_CHANGE);
 
-    private static final Pattern MADE = Pattern.compile("new\\s+Finding\\s*\\(");
+    private static final Pattern MADE = Pattern.compile("new\\s+([\\w.]+\\.)?Finding\\s*\\(");
 
     /** Every main source file of every module, with the text of each. */
     private static List<Path> mainSources() throws IOException {
