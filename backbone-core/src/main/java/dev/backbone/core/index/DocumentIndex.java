@@ -310,12 +310,6 @@ public final class DocumentIndex {
         return s == NONE ? null : columnById(s);
     }
 
-    /** The storage type of {@code c} (see {@link #typeSource}), or null when unknown. */
-    public ColumnType storageType(Column c) {
-        Column src = typeSource(c);
-        return src == null ? null : src.type();
-    }
-
     /** The table relationship {@code r} of table {@code t} names, or -1. */
     public int relationshipTarget(int t, int r) {
         return relTarget[relBase[t] + r];

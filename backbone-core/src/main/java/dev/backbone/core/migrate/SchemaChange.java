@@ -57,32 +57,32 @@ public final class SchemaChange {
         Schema s = now.schema();
         for (Table t : s.tables()) {
             if (t.renamedFrom() != null && old.schema().table(t.renamedFrom()) == null && old.schema().table(t.tableName()) == null) {
-                out.add(Finding.of(FindingCode.RENAMED_FROM_NOT_FOUND, "table " + t.tableName() + " is renamed from "
-                        + t.renamedFrom() + ", which the previous schema does not have: it is created as a new table",
-                        t.at().of("renamed_from")));
+                out.add(FindingCode.RENAMED_FROM_NOT_FOUND.at(t.at().of("renamed_from"), "table", t.tableName(),
+                        t.renamedFrom(), "created as a new table"));
             }
             Table before = old.schema().table(renames.tables().getOrDefault(t.tableName(), t.tableName()));
             for (Column c : t.columns()) {
                 if (c.renamedFrom() != null && before != null && before.column(c.renamedFrom()) == null
                         && before.column(c.name()) == null) {
-                    out.add(Finding.of(FindingCode.RENAMED_FROM_NOT_FOUND, "column " + t.tableName() + "." + c.name()
-                            + " is renamed from " + c.renamedFrom() + ", which the previous schema does not have: it is added as a new column",
-                            c.at().of("renamed_from")));
+                    out.add(FindingCode.RENAMED_FROM_NOT_FOUND.at(c.at().of("renamed_from"), "column",
+                            t.tableName() + "." + c.name(), c.renamedFrom(), "added as a new column"));
                 }
             }
         }
         for (MigrationOp op : up) {
             if (op instanceof MigrationOp.DropTable d) {
-                out.add(Finding.of(FindingCode.DESTRUCTIVE_CHANGE, "table " + d.dropped().name()
-                        + " is no longer in the schema: the migration drops it and its rows", docAt(s).of("schema")));
+                out.add(FindingCode.DESTRUCTIVE_CHANGE.at(docAt(s).of("schema"), "table " + d.dropped().name(),
+                        "is no longer in the schema", "the migration drops it and its rows"));
             } else if (op instanceof MigrationOp.DropColumn d) {
-                out.add(Finding.of(FindingCode.DESTRUCTIVE_CHANGE, "column " + d.table() + "." + d.column().name()
-                        + " is no longer in the schema: the migration drops it and its values", tableAt(s, d.table()).of("columns")));
+                out.add(FindingCode.DESTRUCTIVE_CHANGE.at(tableAt(s, d.table()).of("columns"),
+                        "column " + d.table() + "." + d.column().name(), "is no longer in the schema",
+                        "the migration drops it and its values"));
             } else if (op instanceof MigrationOp.AlterColumn a) {
                 Locations at = columnAt(s, a.table(), a.to().name());
                 if (a.narrowing()) {
-                    out.add(Finding.of(FindingCode.DESTRUCTIVE_CHANGE, "column " + a.table() + "." + a.to().name()
-                            + " gets a narrower type: values that do not fit are lost or refused", at.of(at.has("length") ? "length" : "type")));
+                    out.add(FindingCode.DESTRUCTIVE_CHANGE.at(at.of(at.has("length") ? "length" : "type"),
+                            "column " + a.table() + "." + a.to().name(), "gets a narrower type",
+                            "values that do not fit are lost or refused"));
                 }
                 if (a.from().nullable() && !a.to().nullable() && a.to().defaultValue() == null) {
                     out.add(notNull(a.table(), a.to(), at));
@@ -92,8 +92,9 @@ public final class SchemaChange {
                 out.add(notNull(a.table(), a.column(), columnAt(s, a.table(), a.column().name())));
             } else if (op instanceof MigrationOp.ReplaceEnum r && r.destructive()) {
                 for (MigrationOp.PlannedColumnRef ref : r.columns()) {
-                    out.add(Finding.of(FindingCode.DESTRUCTIVE_CHANGE, "Enum labels of " + ref.table() + "." + ref.column().name()
-                            + " are removed: rows holding them make the migration fail", columnAt(s, ref.table(), ref.column().name()).of("values")));
+                    out.add(FindingCode.DESTRUCTIVE_CHANGE.at(columnAt(s, ref.table(), ref.column().name()).of("values"),
+                            "Enum labels of " + ref.table() + "." + ref.column().name(), "are removed",
+                            "rows holding them make the migration fail"));
                 }
             }
         }
@@ -101,9 +102,7 @@ public final class SchemaChange {
     }
 
     private static Finding notNull(String table, PlannedColumn c, Locations at) {
-        return Finding.of(FindingCode.NOT_NULL_WITHOUT_DEFAULT, "column " + table + "." + c.name()
-                + " is NOT NULL without a default: the migration fails on a table that has rows; give it a default",
-                at.of(at.has("nullable") ? "nullable" : "name"));
+        return FindingCode.NOT_NULL_WITHOUT_DEFAULT.at(at.of(at.has("nullable") ? "nullable" : "name"), table + "." + c.name());
     }
 
     private static Locations docAt(Schema s) {

@@ -1,5 +1,6 @@
 package dev.backbone.core.naming;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -82,5 +83,25 @@ public final class PythonNames {
             }
         }
         return b.length() == 0 ? "X" : b.toString();
+    }
+
+    /** PascalCase to snake_case: {@code OrderItem} to {@code order_item}, {@code HTTPLog} to {@code http_log}. */
+    public static String snake(String pascal) {
+        StringBuilder b = new StringBuilder(pascal.length() + 4);
+        for (int i = 0; i < pascal.length(); i++) {
+            char c = pascal.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean prevLowerOrDigit = i > 0 && (Character.isLowerCase(pascal.charAt(i - 1)) || Character.isDigit(pascal.charAt(i - 1)));
+                boolean acronymEnd = i > 0 && Character.isUpperCase(pascal.charAt(i - 1)) && i + 1 < pascal.length()
+                        && Character.isLowerCase(pascal.charAt(i + 1));
+                if ((prevLowerOrDigit || acronymEnd) && b.length() > 0 && b.charAt(b.length() - 1) != '_') {
+                    b.append('_');
+                }
+                b.append(Character.toLowerCase(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
     }
 }

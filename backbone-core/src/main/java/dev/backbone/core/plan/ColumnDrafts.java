@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Everything the architect needs from the columns and tables of a document, taken in its one
- * visit to each table ({@link TableIndex.Builder}), so that later passes read these drafts and
- * flags instead of the model. A column that needs nothing from other tables is planned here,
+ * visit to each table ({@link #of}), so that later passes read these drafts and flags instead of
+ * the model. A column that needs nothing from other tables is planned here,
  * completely; what does need other tables is finished by {@link ColumnPlanner}: a foreign key's
  * type, length and enum come from the column it finally references, and an Enum's names must be
  * unique across the document.
@@ -27,7 +27,7 @@ final class ColumnDrafts {
     private final boolean[] softDelete;
     private final String[] descriptions;
 
-    ColumnDrafts(int tables, int columns) {
+    private ColumnDrafts(int tables, int columns) {
         planned = new PlannedColumn[columns];
         kept = new Column[columns];
         singleKey = new boolean[tables];
@@ -36,8 +36,16 @@ final class ColumnDrafts {
         descriptions = new String[tables];
     }
 
-    /** Takes table {@code t} of {@code doc}. */
-    void table(int t, Table table, DocumentIndex doc) {
+    /** The drafts of every table of {@code doc}. */
+    static ColumnDrafts of(DocumentIndex doc) {
+        ColumnDrafts d = new ColumnDrafts(doc.size(), doc.columns());
+        for (int t = 0; t < doc.size(); t++) {
+            d.table(t, doc.table(t), doc);
+        }
+        return d;
+    }
+
+    private void table(int t, Table table, DocumentIndex doc) {
         List<Column> cols = table.columns();
         int keys = 0;
         for (Column c : cols) {

@@ -1,5 +1,6 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.index.DocumentIndex;
 import dev.backbone.core.naming.SqlNames;
 import dev.backbone.core.plan.PlannedColumn.EnumType;
 import dev.backbone.core.plan.PlannedColumn.ForeignKeyRef;
@@ -7,6 +8,8 @@ import dev.backbone.core.plan.PlannedColumn.Origin;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.OnDelete;
+import dev.backbone.core.validate.links.FkEdge;
+import dev.backbone.core.validate.links.Links;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,28 +31,27 @@ final class ColumnPlanner {
     static final PlannedColumn DELETED_AT =
             mixin("deleted_at", ColumnType.DATETIME, true, false, null, Origin.SOFT_DELETE_MIXIN);
 
-    private final TableIndex index;
+    private final DocumentIndex doc;
+    private final Links links;
     private final ColumnDrafts drafts;
-    private final boolean[] deferred;
     private boolean keysPlanned;
 
     /**
-     * Names every Enum, in document order, from the drafts {@link TableIndex} made.
+     * Names every Enum, in document order, from the drafts.
      *
-     * @param deferred which foreign keys are added after the tables, by {@link FkEdge#id()}
      * @param tableNames every table name including generated association tables (enum type names avoid them)
      */
-    ColumnPlanner(TableIndex index, boolean[] deferred, List<String> tableNames) {
-        this.index = index;
-        this.drafts = index.drafts();
-        this.deferred = deferred;
-        EnumNames names = new EnumNames(index.doc().classNames(), tableNames);
-        for (int t = 0; t < index.size(); t++) {
-            for (int c = 0; c < index.doc().columnCount(t); c++) {
-                int id = index.doc().id(t, c);
-                if (index.doc().typeById(id) == ColumnType.ENUM) {
+    ColumnPlanner(DocumentIndex doc, Links links, ColumnDrafts drafts, List<String> tableNames) {
+        this.doc = doc;
+        this.links = links;
+        this.drafts = drafts;
+        EnumNames names = new EnumNames(doc.classNames(), tableNames);
+        for (int t = 0; t < doc.size(); t++) {
+            for (int c = 0; c < doc.columnCount(t); c++) {
+                int id = doc.id(t, c);
+                if (doc.typeById(id) == ColumnType.ENUM) {
                     Column col = drafts.kept(id);
-                    EnumType e = names.name(index.doc().className(t), index.name(t), col.name(), col.values());
+                    EnumType e = names.name(doc.className(t), doc.name(t), col.name(), col.values());
                     drafts.plan(id, drafts.planned(id).toBuilder().enumType(e).build());
                 }
             }
@@ -61,9 +63,9 @@ final class ColumnPlanner {
         if (!keysPlanned) {
             planKeys();
         }
-        int n = index.doc().columnCount(t);
+        int n = doc.columnCount(t);
         List<PlannedColumn> out = new ArrayList<>(n + 4);
-        int first = index.doc().id(t, 0);
+        int first = doc.id(t, 0);
         for (int c = 0; c < n; c++) {
             out.add(drafts.planned(first + c));
         }
@@ -84,16 +86,16 @@ final class ColumnPlanner {
      */
     private void planKeys() {
         keysPlanned = true;
-        for (FkEdge fk : index.foreignKeys()) {
+        for (FkEdge fk : links.foreignKeys()) {
             int t = fk.table();
-            int id = index.doc().id(t, fk.column());
+            int id = doc.id(t, fk.column());
             Column col = drafts.kept(id);
-            int source = index.source(t, fk.column());
+            int source = doc.source(id);
             PlannedColumn stored = drafts.planned(source);
             ColumnType type = stored.type();
             boolean redundant = col.primaryKey() && drafts.singleKey(t);
             drafts.plan(id, PlannedColumn.builder(col.name(), type)
-                    .attribute(index.doc().attribute(t, fk.column()))
+                    .attribute(doc.attribute(t, fk.column()))
                     .length(stored.length())
                     .precision(stored.precision())
                     .scale(stored.scale())
@@ -101,7 +103,7 @@ final class ColumnPlanner {
                     .unique(col.unique() && !redundant)
                     .indexed(col.indexed() && !redundant)
                     .nullable(col.effectiveNullable())
-                    .defaultValue(ColumnDrafts.defaultOf(col, index.doc().columnById(source)))
+                    .defaultValue(ColumnDrafts.defaultOf(col, doc.columnById(source)))
                     .enumType(type == ColumnType.ENUM ? stored.enumType() : null)
                     .foreignKey(reference(fk, col))
                     .description(col.description())
@@ -111,14 +113,14 @@ final class ColumnPlanner {
 
     /** What a foreign key references, with its constraint name and whether it is deferred. */
     ForeignKeyRef reference(FkEdge fk) {
-        return reference(fk, drafts.kept(index.doc().id(fk.table(), fk.column())));
+        return reference(fk, drafts.kept(doc.id(fk.table(), fk.column())));
     }
 
     private ForeignKeyRef reference(FkEdge fk, Column col) {
-        String target = index.name(fk.targetTable());
+        String target = doc.name(fk.targetTable());
         String onDelete = col.onDelete() == null || col.onDelete() == OnDelete.NO_ACTION ? null : col.onDelete().sql();
-        return new ForeignKeyRef(target, index.doc().columnName(fk.targetTable(), fk.targetColumn()), onDelete,
-                deferred[fk.id()], SqlNames.foreignKey(index.name(fk.table()), col.name(), target));
+        return new ForeignKeyRef(target, doc.columnName(fk.targetTable(), fk.targetColumn()), onDelete,
+                links.deferred(fk), SqlNames.foreignKey(doc.name(fk.table()), col.name(), target));
     }
 
     private static PlannedColumn mixin(String name, ColumnType type, boolean nullable, boolean indexed, DefaultValue dflt,

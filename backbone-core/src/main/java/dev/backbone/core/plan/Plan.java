@@ -1,7 +1,6 @@
 package dev.backbone.core.plan;
 
 import dev.backbone.core.schema.DbType;
-import dev.backbone.core.validate.Finding;
 import java.util.List;
 
 /**
@@ -12,7 +11,6 @@ import java.util.List;
  * @param tables tables in build order (every table after the tables its foreign keys point to)
  * @param associations association tables generated for many_to_many relationships
  * @param deferred foreign keys added after all tables exist, breaking nullable cycles
- * @param findings what the architect reported (deferred keys, pairing warnings)
  */
 public record Plan(
         String projectName,
@@ -20,14 +18,12 @@ public record Plan(
         String description,
         List<PlannedTable> tables,
         List<AssociationTable> associations,
-        List<DeferredForeignKey> deferred,
-        List<Finding> findings) {
+        List<DeferredForeignKey> deferred) {
 
     public Plan {
         tables = List.copyOf(tables);
         associations = List.copyOf(associations);
         deferred = List.copyOf(deferred);
-        findings = List.copyOf(findings);
     }
 
     public List<String> buildOrder() {

@@ -1,44 +1,49 @@
 package dev.backbone.core.plan;
 
+import dev.backbone.core.index.DocumentIndex;
 import dev.backbone.core.index.NameIndex;
 import dev.backbone.core.naming.PythonNames;
+import dev.backbone.core.naming.SqlNames;
+import dev.backbone.core.schema.ColumnType;
+import dev.backbone.core.validate.links.FkEdge;
+import dev.backbone.core.validate.links.LinkedRelationship;
+import dev.backbone.core.validate.links.Links;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Assembles the immutable {@link PlannedTable}s, in build order, from the decisions the other
- * passes made (order, deferred keys, pairing, names, columns).
+ * Assembles the immutable {@link PlannedTable}s, in build order, and the association tables
+ * from what the validator resolved ({@link Links}) and the planned columns.
  */
 final class PlanBuilder {
 
-    private final TableIndex index;
-    private final boolean[] deferred;
+    /**
+     * Module names a model must not take: the generated package already has these files
+     * ({@code app/models/base.py}, {@code mixins.py}, {@code associations.py}).
+     */
+    static final Set<String> RESERVED_MODULES = Set.of("base", "mixins", "associations", "__init__");
+
+    private final DocumentIndex doc;
+    private final Links links;
+    private final ColumnDrafts drafts;
     private final ColumnPlanner columns;
-    private final List<List<RelSide>> sidesByTable;
     private final String[] modules;
 
-    PlanBuilder(TableIndex index, boolean[] deferred, ColumnPlanner columns, List<RelSide> sides) {
-        this.index = index;
-        this.deferred = deferred;
+    PlanBuilder(DocumentIndex doc, Links links, ColumnDrafts drafts, ColumnPlanner columns) {
+        this.doc = doc;
+        this.links = links;
+        this.drafts = drafts;
         this.columns = columns;
-        this.sidesByTable = new ArrayList<>(index.size());
-        for (int t = 0; t < index.size(); t++) {
-            sidesByTable.add(new ArrayList<>(0));
-        }
-        for (RelSide s : sides) {
-            sidesByTable.get(s.table).add(s);
-        }
-        this.modules = modules(index);
+        this.modules = modules(doc);
     }
 
     /** Module names in document order, unique ({@code base} becomes {@code base_}; a clash gets {@code _2}). */
-    private static String[] modules(TableIndex index) {
-        String[] out = new String[index.size()];
-        NameIndex used = new NameIndex(index.size());
-        for (int t = 0; t < index.size(); t++) {
-            String m = Naming.module(index.name(t));
+    private static String[] modules(DocumentIndex doc) {
+        String[] out = new String[doc.size()];
+        NameIndex used = new NameIndex(doc.size());
+        for (int t = 0; t < doc.size(); t++) {
+            String m = module(doc.name(t));
             String unique = m;
             for (int n = 2; !used.add(unique); n++) {
                 unique = m + "_" + n;
@@ -46,6 +51,14 @@ final class PlanBuilder {
             out[t] = unique;
         }
         return out;
+    }
+
+    /** The module of a table's model: its name, with a trailing {@code _} when that would break an import. */
+    static String module(String tableName) {
+        if (RESERVED_MODULES.contains(tableName) || PythonNames.isKeyword(tableName)) {
+            return tableName + "_";
+        }
+        return tableName;
     }
 
     List<PlannedTable> tables(int[] order) {
@@ -58,46 +71,41 @@ final class PlanBuilder {
 
     List<DeferredForeignKey> deferred() {
         List<DeferredForeignKey> out = new ArrayList<>();
-        for (FkEdge fk : index.foreignKeys()) {
-            if (deferred[fk.id()]) {
+        for (FkEdge fk : links.foreignKeys()) {
+            if (links.deferred(fk)) {
                 PlannedColumn.ForeignKeyRef ref = columns.reference(fk);
-                out.add(new DeferredForeignKey(index.name(fk.table()), index.doc().columnName(fk.table(), fk.column()),
+                out.add(new DeferredForeignKey(doc.name(fk.table()), doc.columnName(fk.table(), fk.column()),
                         ref.table(), ref.column(), ref.onDelete(), ref.constraintName()));
             }
         }
         return out;
     }
 
-    private PlannedTable table(int t) {
-        Set<String> dependsOn = new LinkedHashSet<>();
-        for (int c = 0; c < index.doc().columnCount(t); c++) {
-            FkEdge fk = index.foreignKey(t, c);
-            if (fk != null && !fk.selfReference() && !deferred[fk.id()]) {
-                dependsOn.add(index.name(fk.targetTable()));
-            }
+    /** The association tables to generate, with the storage type and constraint of each key. */
+    static List<AssociationTable> associations(DocumentIndex doc, Links links) {
+        List<AssociationTable> out = new ArrayList<>(links.associations().size());
+        for (Links.Association a : links.associations()) {
+            out.add(new AssociationTable(a.name(), side(doc, a.name(), a.left()), side(doc, a.name(), a.right())));
         }
-        List<PlannedRelationship> rels = new ArrayList<>(sidesByTable.get(t).size());
-        for (RelSide s : sidesByTable.get(t)) {
-            rels.add(relationship(s));
-        }
-        ColumnDrafts d = index.drafts();
-        return new PlannedTable(index.name(t), index.doc().className(t), modules[t], d.description(t), d.timestamps(t),
-                d.softDelete(t), columns.columns(t), rels, new ArrayList<>(dependsOn));
+        return out;
     }
 
-    private PlannedRelationship relationship(RelSide s) {
-        String fkColumn = null;
-        String fkTable = null;
-        if (s.link != null && index.linkCount(s.table, s.target) > 1) {
-            fkColumn = index.doc().columnName(s.link.table(), s.link.column());
-            fkTable = index.name(s.link.table());
+    private static AssociationTable.Side side(DocumentIndex doc, String association, Links.End end) {
+        int t = end.table();
+        ColumnType type = doc.columnById(doc.source(doc.id(t, end.keyColumn()))).type();
+        return new AssociationTable.Side(end.column(), doc.name(t), doc.columnName(t, end.keyColumn()), type,
+                SqlNames.foreignKey(association, end.column(), doc.name(t)));
+    }
+
+    private PlannedTable table(int t) {
+        List<LinkedRelationship> declared = links.relationships(t);
+        List<PlannedRelationship> rels = new ArrayList<>(declared.size());
+        for (LinkedRelationship r : declared) {
+            rels.add(new PlannedRelationship(r.attribute(), r.type(), doc.name(r.target()), doc.className(r.target()),
+                    modules[r.target()], r.backPopulates(), r.foreignKeyColumn(), r.foreignKeyTable(), r.secondary(),
+                    r.selfReferential(), r.remoteSide(), r.description()));
         }
-        String remote = s.remoteSide;
-        if (s.selfReferential() && s.link != null && RelationshipNames.holdsKey(s)) {
-            remote = PythonNames.attributeFor(index.doc().columnName(s.link.targetTable(), s.link.targetColumn()));
-        }
-        return new PlannedRelationship(s.attribute, s.type, index.name(s.target), index.doc().className(s.target), modules[s.target],
-                s.mirror == null ? null : s.mirror.attribute, fkColumn, fkTable, s.secondary, s.selfReferential(), remote,
-                s.description);
+        return new PlannedTable(doc.name(t), doc.className(t), modules[t], drafts.description(t), drafts.timestamps(t),
+                drafts.softDelete(t), columns.columns(t), rels);
     }
 }

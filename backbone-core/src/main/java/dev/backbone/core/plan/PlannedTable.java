@@ -1,6 +1,8 @@
 package dev.backbone.core.plan;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One table ready to render.
@@ -11,7 +13,6 @@ import java.util.List;
  * @param columns every column of the table: declared ones first, in document order, then those
  *     the options add ({@link PlannedColumn.Origin}); a model renders only declared ones (the
  *     mixins bring the rest), DDL renders all
- * @param dependsOn the tables this one's non-deferred foreign keys point to (itself excluded)
  */
 public record PlannedTable(
         String tableName,
@@ -21,13 +22,23 @@ public record PlannedTable(
         boolean timestamps,
         boolean softDelete,
         List<PlannedColumn> columns,
-        List<PlannedRelationship> relationships,
-        List<String> dependsOn) {
+        List<PlannedRelationship> relationships) {
 
     public PlannedTable {
         columns = List.copyOf(columns);
         relationships = List.copyOf(relationships);
-        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** The tables this one's non-deferred foreign keys point to (itself excluded), in column order, each once. */
+    public List<String> dependsOn() {
+        Set<String> out = new LinkedHashSet<>();
+        for (PlannedColumn c : columns) {
+            PlannedColumn.ForeignKeyRef fk = c.foreignKey();
+            if (fk != null && !fk.deferred() && !fk.table().equals(tableName)) {
+                out.add(fk.table());
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<PlannedColumn> declaredColumns() {

@@ -1,6 +1,6 @@
 package dev.backbone.core.schema;
 
-/** A relationship as written on one table; the architect pairs it with its mirror. */
+/** A relationship as written on one table; the validator pairs it with its mirror ({@code validate.links}). */
 public record Relationship(
         int index,
         String targetTable,

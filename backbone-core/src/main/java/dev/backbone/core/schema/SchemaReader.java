@@ -64,8 +64,7 @@ public final class SchemaReader {
                 }
             });
         } catch (JsonSyntaxException e) {
-            Finding syntax = new Finding(FindingCode.JSON_SYNTAX_ERROR.severity(), FindingCode.JSON_SYNTAX_ERROR.name(),
-                    "invalid JSON: " + e.getMessage(), "", e.line(), e.column());
+            Finding syntax = FindingCode.JSON_SYNTAX_ERROR.at(new Position("", e.line(), e.column()), e.getMessage());
             return new Result(null, List.of(syntax)); // what the tables said before the error is moot
         }
         int tableFindings = r.findings.size();
@@ -332,16 +331,16 @@ public final class SchemaReader {
             String name = o.name(i);
             if (!known.contains(name)) {
                 String hint = Suggestions.closest(name, known);
-                findings.add(Finding.of(FindingCode.UNKNOWN_FIELD, "unknown " + what + " field `" + name + "`"
-                        + (hint != null ? ": did you mean `" + hint + "`?" : "; it is ignored (known: "
-                                + String.join(", ", known.stream().sorted().toList()) + ")"), o.keyPosition(i)));
+                findings.add(FindingCode.UNKNOWN_FIELD.at(o.keyPosition(i), what, name,
+                        hint != null ? ": did you mean `" + hint + "`?" : "; it is ignored (known: "
+                                + String.join(", ", known.stream().sorted().toList()) + ")"));
             }
         }
     }
 
     private void missing(JsonObject o, String field) {
-        findings.add(Finding.of(FindingCode.SCHEMA_VALIDATION_ERROR, "missing required field `" + field + "`",
-                Position.child(o.position().pointer(), field), o.position()));
+        findings.add(FindingCode.SCHEMA_VALIDATION_ERROR.at(Position.child(o.position().pointer(), field), o.position(),
+                "missing required field `" + field + "`"));
     }
 
     private void wrongType(JsonNode v, String field, String expected) {
@@ -349,7 +348,7 @@ public final class SchemaReader {
     }
 
     private void error(Position at, String message) {
-        findings.add(Finding.of(FindingCode.SCHEMA_VALIDATION_ERROR, message, at));
+        findings.add(FindingCode.SCHEMA_VALIDATION_ERROR.at(at, message));
     }
 
     private static String article(String typeName) {

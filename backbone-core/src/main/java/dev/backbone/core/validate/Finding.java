@@ -1,11 +1,11 @@
 package dev.backbone.core.validate;
 
-import dev.backbone.core.json.Position;
 import java.util.Objects;
 
 /**
- * One thing the validator (or the architect) has to say about a document, pointing at the
- * exact value concerned: {@code path} is a JSON Pointer, {@code line}/{@code column} 1-based.
+ * One thing BackBone has to say about a document, pointing at the exact value concerned:
+ * {@code path} is a JSON Pointer, {@code line}/{@code column} 1-based. Made by
+ * {@link FindingCode#at}, so its message is the code's template filled in.
  */
 public record Finding(Severity severity, String code, String message, String path, int line, int column) {
 
@@ -16,12 +16,9 @@ public record Finding(Severity severity, String code, String message, String pat
         Objects.requireNonNull(path, "path");
     }
 
-    public static Finding of(FindingCode code, String message, Position at) {
-        return new Finding(code.severity(), code.name(), message, at.pointer(), at.line(), at.column());
-    }
-
-    public static Finding of(FindingCode code, String message, String pointer, Position at) {
-        return new Finding(code.severity(), code.name(), message, pointer, at.line(), at.column());
+    /** The same finding at another line and column (a document embedded in a larger text). */
+    public Finding movedTo(int line, int column) {
+        return new Finding(severity, code, message, path, line, column);
     }
 
     public boolean isError() {

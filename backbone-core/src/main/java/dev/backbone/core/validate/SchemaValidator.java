@@ -2,6 +2,7 @@ package dev.backbone.core.validate;
 
 import dev.backbone.core.index.DocumentIndex;
 import dev.backbone.core.schema.Schema;
+import dev.backbone.core.validate.links.Links;
 import dev.backbone.core.validate.rules.Rules;
 import dev.backbone.core.validate.rules.ValidationContext;
 import dev.backbone.core.workflow.StageResult;
@@ -10,8 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The schema_validator agent: every rule of the format on a read {@link Schema}. Reports all
- * findings of a document in one run, in document order; never throws on a broken model.
+ * The schema_validator agent: every rule of the format on a read {@link Schema}, first those of
+ * each element ({@link Rules}), then, when none of them found an error, those of the document as
+ * a whole, found while its references are resolved ({@link Links}). Reports all findings of a
+ * document in one run, in document order; never throws on a broken model.
  */
 public final class SchemaValidator {
 
@@ -49,14 +52,17 @@ public final class SchemaValidator {
     public Validation check(Schema schema, List<Finding> readerFindings) {
         List<Finding> read = readerFindings == null ? List.of() : readerFindings;
         List<Finding> out = new ArrayList<>(read);
-        DocumentIndex index = null;
+        ValidatedSchema document = null;
         if (schema != null) {
-            index = DocumentIndex.of(schema);
-            Rules.check(new ValidationContext(index, limits, read, out), schema);
+            DocumentIndex index = DocumentIndex.of(schema);
+            ValidationContext ctx = new ValidationContext(index, limits, read, out);
+            Rules.check(ctx, schema);
+            // the document-wide rules need every reference to resolve, which the element rules ensure
+            Links links = ctx.hasErrors() ? null : Links.resolve(ctx);
+            document = links == null || ctx.hasErrors() ? null : new ValidatedSchema(index, links);
         }
         out.sort(DOCUMENT_ORDER);
-        boolean valid = index != null && out.stream().noneMatch(Finding::isError);
-        return new Validation(schema, out, valid ? new ValidatedSchema(index) : null);
+        return new Validation(schema, out, document);
     }
 
     public Limits limits() {

@@ -132,13 +132,16 @@ public final class Workflow {
             return new ValidationOutcome(validation.schema(), findings, null);
         }
         ValidatedSchema document = validation.document();
-        Architect.Result planned = stage(STAGE_PLAN, ARCHITECT, listener, () -> new Architect().plan(document));
-        findings.addAll(planned.findings());
-        findings.sort(SchemaValidator.DOCUMENT_ORDER);
-        if (!planned.succeeded()) {
-            listener.agentError(ARCHITECT, "unsatisfiable_plan");
-        }
+        Planned planned = stage(STAGE_PLAN, ARCHITECT, listener, () -> new Planned(new Architect().plan(document)));
         return new ValidationOutcome(document.schema(), findings, planned.plan());
+    }
+
+    /** The architect's plan: it takes only a validated document, so planning always succeeds. */
+    private record Planned(Plan plan) implements StageResult {
+        @Override
+        public boolean succeeded() {
+            return true;
+        }
     }
 
     /** Runs one stage with its agent, reporting start, end and errors; the result says whether it succeeded. */

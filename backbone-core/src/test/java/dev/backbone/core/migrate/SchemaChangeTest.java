@@ -25,6 +25,8 @@ class SchemaChangeTest {
             assertThat(plan.destructive()).as(p.id() + " destructive on " + db).isEqualTo(p.destructive());
             assertThat(!destructive.isEmpty()).as(p.id() + " DESTRUCTIVE_CHANGE").isEqualTo(p.destructive());
             destructive.forEach(f -> assertThat(f.line()).as(p.id() + " " + f).isPositive());
+            assertThat(plan.findings()).allSatisfy(f -> assertThat(FindingCode.valueOf(f.code()).template()
+                    .matches(f.message())).as(p.id() + " " + f).isTrue());
             assertThat(plan.revision()).isEqualTo("0002");
             assertThat(plan.alembicPath()).startsWith("migrations/versions/0002_").endsWith(".py");
         }

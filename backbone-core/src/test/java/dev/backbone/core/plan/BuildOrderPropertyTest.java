@@ -4,6 +4,7 @@ import static dev.backbone.core.plan.PlanTestSupport.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.core.plan.PlanTestSupport.Doc;
+import dev.backbone.core.plan.PlanTestSupport.Result;
 import dev.backbone.core.validate.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +102,7 @@ class BuildOrderPropertyTest {
     void acyclicDocumentsAlwaysPlanInTheReferenceOrder(int seed) {
         Graph g = randomGraph(new Random(seed), true);
         String json = document(g);
-        Architect.Result r = plan(json);
+        Result r = plan(json);
         assertThat(r.findings()).filteredOn(Finding::isError).isEmpty();
         assertThat(r.plan()).isNotNull();
         assertThat(r.plan().deferred()).isEmpty();
@@ -114,7 +115,7 @@ class BuildOrderPropertyTest {
     @MethodSource("seeds")
     void cyclicDocumentsDeferOnlyNecessaryNullableKeysOrReportARealCycle(int seed) {
         Graph g = randomGraph(new Random(seed), false);
-        Architect.Result r = plan(document(g));
+        Result r = plan(document(g));
         boolean notNullCycle = hasCycle(g, null, true);
         if (notNullCycle) {
             assertThat(r.plan()).isNull();
@@ -143,7 +144,7 @@ class BuildOrderPropertyTest {
             assertThat(hasCycle(g, dropped, false)).as("%s.%s is needed", d.table(), d.column()).isTrue();
             dropped[at[0]][at[1]] = true;
         }
-        assertThat(p.findings()).filteredOn(f -> f.code().equals("DEFERRED_FOREIGN_KEY")).hasSize(p.deferred().size());
+        assertThat(r.findings()).filteredOn(f -> f.code().equals("DEFERRED_FOREIGN_KEY")).hasSize(p.deferred().size());
         assertThat(p.buildOrder()).containsExactlyElementsOf(naiveOrder(g, dropped));
         BuildOrderTest.assertPrecedes(p);
     }
@@ -154,7 +155,7 @@ class BuildOrderPropertyTest {
         int deferredOne = 0;
         int deferredMany = 0;
         for (int seed : seeds().toArray()) {
-            Architect.Result r = plan(document(randomGraph(new Random(seed), false)));
+            Result r = plan(document(randomGraph(new Random(seed), false)));
             if (r.plan() == null) {
                 circular++;
             } else if (r.plan().deferred().size() == 1) {
@@ -226,7 +227,7 @@ class BuildOrderPropertyTest {
     @MethodSource("seeds")
     void randomRelationshipsNeverCrashAndAPlanMeansNoError(int seed) {
         String json = randomRelationships(seed);
-        Architect.Result r = plan(json);
+        Result r = plan(json);
         assertThat(r.findings()).noneMatch(f -> f.message().contains("internal error"));
         boolean errors = r.findings().stream().anyMatch(Finding::isError);
         assertThat(r.plan() == null).as("plan is null exactly when there is an error: %s", r.findings()).isEqualTo(errors);

@@ -7,6 +7,7 @@ import static dev.backbone.core.plan.PlanTestSupport.withCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.core.plan.PlanTestSupport.Doc;
+import dev.backbone.core.plan.PlanTestSupport.Result;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.Severity;
 import java.util.List;
@@ -58,7 +59,7 @@ class BuildOrderTest {
 
     @Test
     void selfReferenceIsNeitherADependencyNorACycle() {
-        Architect.Result r = plan(new Doc()
+        Result r = plan(new Doc()
                 .table("categories", "Category").pk().fkNotNull("parent_id", "categories.id")
                 .json());
         assertThat(codes(r)).doesNotContain("CIRCULAR_DEPENDENCY", "DEFERRED_FOREIGN_KEY");
@@ -75,7 +76,7 @@ class BuildOrderTest {
                 .table("orders", "Order").pk().fk("invoice_id", "invoices.id")
                 .table("invoices", "Invoice").pk().fkNotNull("order_id", "orders.id")
                 .json();
-        Architect.Result r = plan(json);
+        Result r = plan(json);
         List<Finding> warnings = withCode(r, "DEFERRED_FOREIGN_KEY");
         assertThat(warnings).hasSize(1);
         Finding w = warnings.get(0);
@@ -93,7 +94,6 @@ class BuildOrderTest {
         assertThat(p.table("invoices").column("order_id").foreignKey().deferred()).isFalse();
         assertThat(p.table("orders").dependsOn()).isEmpty();
         assertThat(p.table("invoices").dependsOn()).containsExactly("orders");
-        assertThat(p.findings()).contains(w);
     }
 
     @Test
@@ -109,7 +109,7 @@ class BuildOrderTest {
 
     @Test
     void notNullCycleIsCircularDependencyNamingTheCycle() {
-        Architect.Result r = plan(new Doc()
+        Result r = plan(new Doc()
                 .table("a", "A").pk().fkNotNull("b_id", "b.id")
                 .table("b", "B").pk().fkNotNull("a_id", "a.id")
                 .json());
@@ -124,7 +124,7 @@ class BuildOrderTest {
 
     @Test
     void circularDependencyStartsAtTheFirstDeclaredTableOfTheCycle() {
-        Architect.Result r = plan(new Doc()
+        Result r = plan(new Doc()
                 .table("free", "Free").pk()
                 .table("c", "C").pk().fkNotNull("a_id", "a.id")
                 .table("b", "B").pk().fkNotNull("c_id", "c.id")
@@ -138,7 +138,7 @@ class BuildOrderTest {
 
     @Test
     void threeCycleWithOneNullableKeyDefersExactlyThatKey() {
-        Architect.Result r = plan(new Doc()
+        Result r = plan(new Doc()
                 .table("a", "A").pk().fkNotNull("b_id", "b.id")
                 .table("b", "B").pk().fk("c_id", "c.id")
                 .table("c", "C").pk().fkNotNull("a_id", "a.id")
@@ -153,7 +153,7 @@ class BuildOrderTest {
 
     @Test
     void threeNotNullCycleIsReported() {
-        Architect.Result r = plan(new Doc()
+        Result r = plan(new Doc()
                 .table("a", "A").pk().fkNotNull("b_id", "b.id")
                 .table("b", "B").pk().fkNotNull("c_id", "c.id")
                 .table("c", "C").pk().fkNotNull("a_id", "a.id")
@@ -178,20 +178,21 @@ class BuildOrderTest {
 
     @Test
     void separateCyclesEachDeferOneKey() {
-        Plan p = planOk(new Doc()
+        String json = new Doc()
                 .table("a", "A").pk().fk("b_id", "b.id")
                 .table("b", "B").pk().fk("a_id", "a.id")
                 .table("c", "C").pk().fk("d_id", "d.id")
                 .table("d", "D").pk().fk("c_id", "c.id")
-                .json());
+                .json();
+        Plan p = planOk(json);
         assertThat(p.deferred()).extracting(DeferredForeignKey::table).containsExactly("a", "c");
-        assertThat(p.findings()).filteredOn(f -> f.code().equals("DEFERRED_FOREIGN_KEY")).hasSize(2);
+        assertThat(plan(json).findings()).filteredOn(f -> f.code().equals("DEFERRED_FOREIGN_KEY")).hasSize(2);
         assertPrecedes(p);
     }
 
     @Test
     void notNullCycleInsideANullableOneIsStillAnError() {
-        Architect.Result r = plan(new Doc()
+        Result r = plan(new Doc()
                 .table("a", "A").pk().fkNotNull("b_id", "b.id").fk("c_id", "c.id")
                 .table("b", "B").pk().fkNotNull("a_id", "a.id")
                 .table("c", "C").pk().fk("a_id", "a.id")

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backbone.core.plan.DefaultValue.Kind;
 import dev.backbone.core.plan.PlanTestSupport.Doc;
+import dev.backbone.core.plan.PlanTestSupport.Result;
 import dev.backbone.core.plan.PlannedColumn.Origin;
 import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.DbType;
@@ -116,7 +117,7 @@ class ColumnPlanTest {
 
     @Test
     void aDefaultThatIsNotALiteralOfItsTypeIsReportedNotGuessed() {
-        Architect.Result r = plan(new Doc().table("t", "T").pk().col("n", "Integer", "\"default\": \"five\"").json());
+        Result r = plan(new Doc().table("t", "T").pk().col("n", "Integer", "\"default\": \"five\"").json());
         assertThat(r.plan()).isNull();
         assertThat(withCode(r, "INVALID_DEFAULT")).singleElement()
                 .satisfies(f -> assertThat(f.path()).isEqualTo("/schema/0/columns/1/default"));
@@ -222,7 +223,7 @@ class ColumnPlanTest {
 
     @Test
     void columnsMeetingOnOneAttributeAreReported() {
-        Architect.Result r = plan(new Doc().table("t", "T").pk().col("class", "Integer").col("class_", "Integer").json());
+        Result r = plan(new Doc().table("t", "T").pk().col("class", "Integer").col("class_", "Integer").json());
         assertThat(r.plan()).isNull();
         assertThat(withCode(r, "DUPLICATE_RELATIONSHIP_NAME")).singleElement()
                 .satisfies(f -> assertThat(f.path()).isEqualTo("/schema/0/columns/2/name"));

@@ -112,6 +112,6 @@ class DocumentRulesTest {
                   ]}
                 ]}
                 """);
-        assertThat(findings).isEmpty();
+        assertThat(findings).extracting(Finding::code).containsExactly("MISSING_BACK_POPULATES");
     }
 }

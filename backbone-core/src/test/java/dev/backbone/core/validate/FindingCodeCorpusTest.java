@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * through the whole workflow: the code must come out at the path, line and column written in
  * {@code <CODE>.expected.json}. An optional {@code <CODE>.limits.json} overrides fields of
  * {@link Limits#DEFAULTS} (for the TOO_MANY_* codes). Adding a code without a fixture fails
- * {@link #everyFindingCodeHasAFixture()}.
+ * {@link #everyFindingCodeHasAFixture()}. Every finding of every fixture must have its code's one
+ * wording ({@link FindingCode#template()}).
  */
 class FindingCodeCorpusTest {
 
@@ -76,6 +77,9 @@ class FindingCodeCorpusTest {
         int column = ((JsonNumber) expected.get("column")).value().intValueExact();
 
         List<Finding> findings = run(text, limits(code));
+        assertThat(findings).as("every finding of %s.json is worded by its code's template", code)
+                .allSatisfy(f -> assertThat(FindingCode.valueOf(f.code()).template().matches(f.message()))
+                        .as("%s: %s", f.code(), f.message()).isTrue());
 
         assertThat(findings).as("findings of %s.json", code)
                 .anySatisfy(f -> {

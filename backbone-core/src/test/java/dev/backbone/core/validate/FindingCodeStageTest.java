@@ -17,12 +17,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each finding code is raised by one stage of the pipeline, so its message is worded in one
- * place whichever check finds it: the reader and the schema_validator ({@code schema/},
- * {@code validate/}) own the rules of the format, the architect ({@code plan/}) only what
- * planning finds (cycles, pairing, names), and never checks a rule of the format again; the
- * schema diff ({@code migrate/}) owns what only a comparison of two documents finds.
- * Read from the engine's sources, so a check copied into the other stage fails here.
+ * Each finding code is raised by one stage of the pipeline: the reader and the schema_validator
+ * ({@code schema/}, {@code validate/}) own the rules of the format, those of single elements
+ * and those of the document as a whole ({@code validate/links/}: cycles, pairing, names); the
+ * schema diff ({@code migrate/}) owns what only a comparison of two documents finds; the
+ * architect ({@code plan/}) takes a validated document and raises nothing. Read from the
+ * engine's sources, so a check copied into another stage fails here.
  */
 class FindingCodeStageTest {
 
@@ -77,14 +77,36 @@ class FindingCodeStageTest {
     }
 
     @Test
-    void theArchitectOwnsOnlyWhatPlanningFinds() throws IOException {
+    void theArchitectRaisesNothing() throws IOException {
         Set<String> architect = new TreeSet<>();
         stagesByCode().forEach((code, s) -> {
             if (s.contains("architect")) {
                 architect.add(code);
             }
         });
-        assertThat(architect).containsExactlyInAnyOrder("BUILD_ORDER_INCOMPLETE", "CIRCULAR_DEPENDENCY",
+        assertThat(architect).as("codes raised in plan/").isEmpty();
+        Path plan = ProjectRoot.find().resolve("backbone-core/src/main/java/dev/backbone/core/plan");
+        try (Stream<Path> files = Files.walk(plan)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(f)).as("%s names no finding", f.getFileName())
+                        .doesNotContain("import dev.backbone.core.validate.Finding;").doesNotContain("FindingCode");
+            }
+        }
+    }
+
+    @Test
+    void theDocumentWideRulesOwnWhatResolvingReferencesFinds() throws IOException {
+        Path links = ProjectRoot.find().resolve("backbone-core/src/main/java/dev/backbone/core/validate/links");
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(links)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = CODE.matcher(Files.readString(f));
+                while (m.find()) {
+                    codes.add(m.group(1));
+                }
+            }
+        }
+        assertThat(codes).containsExactlyInAnyOrder("BUILD_ORDER_INCOMPLETE", "CIRCULAR_DEPENDENCY",
                 "DEFERRED_FOREIGN_KEY", "SECONDARY_TABLE_CONFLICT", "REL_AMBIGUOUS_FOREIGN_KEY",
                 "REL_FOREIGN_KEY_NOT_FOUND", "REL_NO_FOREIGN_KEY", "DUPLICATE_RELATIONSHIP_NAME",
                 "MISSING_BACK_POPULATES", "BACK_POPULATES_MISMATCH");

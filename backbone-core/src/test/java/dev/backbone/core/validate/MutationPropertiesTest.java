@@ -56,6 +56,8 @@ class MutationPropertiesTest {
         assertThat(findings).allSatisfy(f -> {
             assertThat(CODES).contains(f.code());
             assertThat(f.message()).isNotBlank();
+            assertThat(FindingCode.valueOf(f.code()).template().matches(f.message())).as("%s worded by its template: %s",
+                    f.code(), f.message()).isTrue();
             assertThat(f.path()).isNotNull();
             assertThat(f.line()).isPositive();
             assertThat(f.column()).isPositive();

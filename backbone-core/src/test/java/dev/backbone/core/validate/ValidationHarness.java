@@ -34,6 +34,8 @@ final class ValidationHarness {
         assertThat(f.line()).as("line of %s (%s)", code, f).isEqualTo(line);
         assertThat(f.column()).as("column of %s (%s)", code, f).isEqualTo(column);
         assertThat(f.message()).as("message of %s", code).isNotBlank();
+        assertThat(code.template().matches(f.message())).as("message of %s worded by its template: %s", code, f.message())
+                .isTrue();
         return f;
     }
 }

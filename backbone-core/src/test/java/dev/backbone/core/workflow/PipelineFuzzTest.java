@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
  * and finding fixture; each input is one to four mutations of a seed (characters deleted,
  * inserted, repeated or swapped, literals replaced by hostile or spliced values, truncation,
  * deep nesting, a byte-order mark). The properties: nothing throws (or errors); a refusal is at
- * least one error finding with a known code, our words (no Java or Jackson names) and a place
- * inside the text; an accepted schema generates every target, and every {@code VERIFY_EVERY}th
- * one passes the in-JVM verification.
+ * least one error finding with a known code, worded by that code's template (no Java or Jackson
+ * names), at a place inside the text; an accepted schema generates every target, and every
+ * {@code VERIFY_EVERY}th one passes the in-JVM verification.
  *
  * <p>CI runs {@value #DEFAULT_INPUTS} inputs (seconds). The long run is documented in
  * docs/security.md: {@code -Dbackbone.fuzz.inputs=100000} (and {@code -Dbackbone.fuzz.seed=N}
@@ -160,6 +160,9 @@ class PipelineFuzzTest {
             }
             if (f.message() == null || f.message().isBlank()) {
                 return "a finding without a message: " + f.code();
+            }
+            if (!FindingCode.valueOf(f.code()).template().matches(f.message())) {
+                return "a message not worded by its code's template: " + f.code() + ": " + f.message();
             }
             for (String leak : LEAKS) {
                 if (f.message().contains(leak)) {

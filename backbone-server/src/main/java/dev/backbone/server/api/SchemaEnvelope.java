@@ -1,11 +1,11 @@
 package dev.backbone.server.api;
 
 import dev.backbone.core.json.JsonSyntaxException;
+import dev.backbone.core.json.Position;
 import dev.backbone.core.json.PositionalJsonParser;
 import dev.backbone.core.json.ReadLimits;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
-import dev.backbone.core.validate.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ final class SchemaEnvelope {
             }
             int line = startLine + f.line() - 1;
             int column = f.line() == 1 ? startColumn + f.column() - 1 : f.column();
-            return new Finding(f.severity(), f.code(), f.message(), f.path(), line, column);
+            return f.movedTo(line, column);
         }
     }
 
@@ -80,13 +80,13 @@ final class SchemaEnvelope {
             } catch (StreamConstraintsException e) {
                 // The engine's words and place for a parser limit (depth, a number's or a key's length).
                 JsonSyntaxException x = ReadLimits.describe(e, p, body, 1);
-                return failed(syntax("invalid JSON: " + x.getMessage(), x.line(), x.column()), true);
+                return failed(syntax(x.getMessage(), x.line(), x.column()), true);
             }
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            return failed(syntax("invalid JSON: " + PositionalJsonParser.message(e.getOriginalMessage(), "not JSON"), line, column), true);
+            return failed(syntax(PositionalJsonParser.message(e.getOriginalMessage(), "not JSON"), line, column), true);
         }
     }
 
@@ -111,7 +111,7 @@ final class SchemaEnvelope {
             String name = p.currentName();
             if (!seen.add(name)) {
                 TokenStreamLocation at = p.currentTokenLocation();
-                return failed(syntax("invalid JSON: " + PositionalJsonParser.duplicateKeyMessage(name),
+                return failed(syntax(PositionalJsonParser.duplicateKeyMessage(name),
                         at.getLineNr(), at.getColumnNr()), true);
             }
             JsonToken value = p.nextToken();
@@ -148,8 +148,8 @@ final class SchemaEnvelope {
             return failed(syntax("unexpected content after the end of the request body", at.getLineNr(), at.getColumnNr()), true);
         }
         if (schemaAt == null) {
-            problems.add(new Finding(Severity.ERROR, FindingCode.SCHEMA_VALIDATION_ERROR.name(),
-                    "the request body has no `schema` field: send {\"schema\": {...}}", "", 1, 1));
+            problems.add(FindingCode.SCHEMA_VALIDATION_ERROR.at(new Position("", 1, 1),
+                    "the request body has no `schema` field: send {\"schema\": {...}}"));
         }
         if (!problems.isEmpty()) {
             return new Parsed(null, false, 1, 1, Map.copyOf(values), List.copyOf(problems), false);
@@ -161,13 +161,14 @@ final class SchemaEnvelope {
         return new Parsed(null, false, 1, 1, Map.of(), List.of(f), syntax);
     }
 
-    private static Finding syntax(String message, int line, int column) {
-        return new Finding(Severity.ERROR, FindingCode.JSON_SYNTAX_ERROR.name(), message, "", line, column);
+    /** A JSON_SYNTAX_ERROR; {@code problem} follows "invalid JSON: ". */
+    private static Finding syntax(String problem, int line, int column) {
+        return FindingCode.JSON_SYNTAX_ERROR.at(new Position("", line, column), problem);
     }
 
     private static Finding structure(String message, String pointer, TokenStreamLocation at) {
-        return new Finding(Severity.ERROR, FindingCode.SCHEMA_VALIDATION_ERROR.name(), message, pointer,
-                Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+        return FindingCode.SCHEMA_VALIDATION_ERROR.at(new Position(pointer, Math.max(1, at.getLineNr()),
+                Math.max(1, at.getColumnNr())), message);
     }
 
     private static String kind(JsonToken t) {

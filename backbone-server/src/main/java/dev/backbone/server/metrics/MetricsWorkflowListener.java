@@ -59,7 +59,6 @@ public final class MetricsWorkflowListener implements WorkflowListener {
             timer(AGENT_DURATION, "Agent execution time", STEP_BUCKETS, "agent_name", agent);
         }
         counter(AGENT_ERRORS, "Agent errors", "agent_name", Workflow.SCHEMA_VALIDATOR, "error_type", "invalid_schema");
-        counter(AGENT_ERRORS, "Agent errors", "agent_name", Workflow.ARCHITECT, "error_type", "unsatisfiable_plan");
         counter(CODE_LINES, "Lines of code generated");
         counter(CODE_MODELS, "Models generated");
         for (LlmSeries s : llm) {

@@ -21,35 +21,25 @@ final class ColumnNameRules implements SchemaRule {
         }
         Column first = ctx.index().column(t, name);
         if (first != null && first != c) {
-            ctx.report(FindingCode.DUPLICATE_COLUMN_NAME, "column " + Names.show(name) + " is declared twice in table "
-                    + Names.show(t.tableName()) + " (first at " + ValidationContext.lineOf(first.at(), "name")
-                    + "); rename or remove one of them", c.at(), "name");
+            ctx.report(FindingCode.DUPLICATE_COLUMN_NAME, c.at(), "name", Names.show(name), Names.show(t.tableName()),
+                    ValidationContext.lineOf(first.at(), "name"));
         }
         if (!Names.isSnake(name)) {
-            ctx.report(FindingCode.INVALID_COLUMN_NAME, "column name " + Names.show(name) + " is not snake case (a lower-case "
-                    + "letter, then lower-case letters, digits or `_`); rename it, e.g. `" + Names.toSnake(name) + "`",
-                    c.at(), "name");
+            ctx.report(FindingCode.INVALID_COLUMN_NAME, c.at(), "name", Names.show(name), Names.toSnake(name));
             return;
         }
         if (name.length() > Names.MAX_IDENTIFIER) {
-            ctx.report(FindingCode.IDENTIFIER_TOO_LONG, "column name " + Names.show(name) + " is " + name.length()
-                    + " characters long; PostgreSQL truncates names past " + Names.MAX_IDENTIFIER
-                    + " characters and MySQL rejects them: shorten it", c.at(), "name");
+            ctx.report(FindingCode.IDENTIFIER_TOO_LONG, c.at(), "name", "column name " + Names.show(name), name.length(),
+                    Names.MAX_IDENTIFIER);
         }
         if (PythonNames.isKeyword(name)) {
-            ctx.report(FindingCode.PYTHON_KEYWORD_NAME, "column " + Names.show(name) + " is a Python keyword; the model "
-                    + "attribute is named `" + PythonNames.attributeFor(name) + "` while the database column keeps `" + name
-                    + "`. Rename the column to avoid the difference", c.at(), "name");
+            ctx.report(FindingCode.PYTHON_KEYWORD_NAME, c.at(), "name", Names.show(name), PythonNames.attributeFor(name), name);
         } else if (PythonNames.needsRenaming(name)) {
-            ctx.report(FindingCode.RESERVED_ATTRIBUTE_NAME, "column " + Names.show(name) + " would replace a name the "
-                    + "generated model needs (SQLAlchemy's declarative attributes or the module's imports); the attribute "
-                    + "is named `" + PythonNames.attributeFor(name) + "` while the database column keeps `" + name
-                    + "`. Rename the column to avoid the difference", c.at(), "name");
+            ctx.report(FindingCode.RESERVED_ATTRIBUTE_NAME, c.at(), "name", Names.show(name), PythonNames.attributeFor(name),
+                    name);
         }
         if (SqlNames.isReserved(name)) {
-            ctx.report(FindingCode.SQL_RESERVED_WORD, "column " + Names.show(name) + " is an SQL reserved word; the "
-                    + "generated DDL quotes it, but hand-written SQL must too: consider a more specific name",
-                    c.at(), "name");
+            ctx.report(FindingCode.SQL_RESERVED_WORD, c.at(), "name", "column " + Names.show(name), "a more specific name");
         }
     }
 }

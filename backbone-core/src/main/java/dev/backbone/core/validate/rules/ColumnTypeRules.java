@@ -32,17 +32,15 @@ final class ColumnTypeRules implements SchemaRule {
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
         if (c.primaryKey() && Boolean.TRUE.equals(c.nullable())) {
-            ctx.report(FindingCode.NULLABLE_PRIMARY_KEY, "primary key column " + Names.show(c.name())
-                    + " says \"nullable\": true, but a primary key is never NULL; remove `nullable` or set it to false",
-                    c.at(), "nullable");
+            ctx.report(FindingCode.NULLABLE_PRIMARY_KEY, c.at(), "nullable", Names.show(c.name()));
         }
         if (c.type() == null) {
             if (c.typeName() != null) {
                 String alias = SQL_ALIASES.get(c.typeName().trim().toLowerCase(Locale.ROOT));
                 String hint = alias != null ? " Did you mean `" + alias + "`?" : ctx.didYouMean(c.typeName(),
                         Arrays.stream(ColumnType.values()).map(ColumnType::wire).toList());
-                ctx.report(FindingCode.UNKNOWN_COLUMN_TYPE, "column type " + Names.show(c.typeName()) + " is unknown; use one of "
-                        + ColumnType.allowed() + "." + hint, c.at(), "type");
+                ctx.report(FindingCode.UNKNOWN_COLUMN_TYPE, c.at(), "type", Names.show(c.typeName()), ColumnType.allowed(),
+                        hint);
             }
             return;
         }
@@ -55,21 +53,13 @@ final class ColumnTypeRules implements SchemaRule {
     }
 
     private static void length(ValidationContext ctx, Column c, DbType db) {
-        if (c.type() != ColumnType.STRING) {
-            return;
-        }
         Integer len = c.length();
-        if (len == null) {
-            if (!ctx.readerReported(c.at(), "length")) {
-                ctx.report(FindingCode.STRING_NO_LENGTH, "String column " + Names.show(c.name()) + " has no `length`; it is "
-                        + "rendered as VARCHAR(255). Add \"length\": N to choose, or use Text for long free text",
-                        c.at(), "length");
-            }
-            return;
+        if (c.type() != ColumnType.STRING || len == null) {
+            return; // a missing length: RequiredFieldRules
         }
         if (len <= 0) {
-            ctx.report(FindingCode.INVALID_LENGTH, "`length` of " + Names.show(c.name()) + " is " + len
-                    + "; it must be a positive number of characters, e.g. 100", c.at(), "length");
+            ctx.report(FindingCode.INVALID_LENGTH, c.at(), "length", Names.show(c.name()), len,
+                    "; it must be a positive number of characters, e.g. 100");
             return;
         }
         int max = db == null ? Integer.MAX_VALUE : switch (db) {
@@ -79,8 +69,8 @@ final class ColumnTypeRules implements SchemaRule {
             case SQLITE -> Integer.MAX_VALUE;
         };
         if (len > max) {
-            ctx.report(FindingCode.INVALID_LENGTH, "`length` of " + Names.show(c.name()) + " is " + len + ", more than "
-                    + db.wire() + " allows in a VARCHAR (" + max + "); use Text for long values", c.at(), "length");
+            ctx.report(FindingCode.INVALID_LENGTH, c.at(), "length", Names.show(c.name()), len, ", more than "
+                    + db.wire() + " allows in a VARCHAR (" + max + "); use Text for long values");
         }
     }
 
@@ -119,7 +109,7 @@ final class ColumnTypeRules implements SchemaRule {
     }
 
     private static void bad(ValidationContext ctx, Column c, String field, String message) {
-        ctx.report(FindingCode.INVALID_PRECISION_SCALE, "Numeric column " + Names.show(c.name()) + ": " + message, c.at(), field);
+        ctx.report(FindingCode.INVALID_PRECISION_SCALE, c.at(), field, Names.show(c.name()), message);
     }
 
     private static void notApplicable(ValidationContext ctx, Column c) {
@@ -147,17 +137,14 @@ final class ColumnTypeRules implements SchemaRule {
     }
 
     private static void na(ValidationContext ctx, Column c, String field, String why) {
-        ctx.report(FindingCode.FIELD_NOT_APPLICABLE, "`" + field + "` does not apply to " + c.type().wire() + " column "
-                + Names.show(c.name()) + " and is ignored (" + why + "); remove it or change the type", c.at(), field);
+        ctx.report(FindingCode.FIELD_NOT_APPLICABLE, c.at(), field, field, c.type().wire(), Names.show(c.name()), why);
     }
 
     private static void autoincrement(ValidationContext ctx, Column c) {
         if (Boolean.TRUE.equals(c.autoincrement()) && !(c.primaryKey() && c.type().isInteger())) {
             String why = !c.type().isInteger() ? "it is " + c.type().wire() + ", not Integer or BigInteger"
                     : "it is not the primary key";
-            ctx.report(FindingCode.INVALID_AUTOINCREMENT, "`autoincrement` on column " + Names.show(c.name()) + " cannot work: "
-                    + why + "; only an Integer or BigInteger primary key counts up. Remove `autoincrement`",
-                    c.at(), "autoincrement");
+            ctx.report(FindingCode.INVALID_AUTOINCREMENT, c.at(), "autoincrement", Names.show(c.name()), why);
         }
     }
 
@@ -172,9 +159,8 @@ final class ColumnTypeRules implements SchemaRule {
 
     private static void keyFlag(ValidationContext ctx, Column c, DbType db, String field, boolean set) {
         if (set) {
-            ctx.report(FindingCode.INVALID_KEY_TYPE, "`" + field + "` on " + c.type().wire() + " column " + Names.show(c.name())
-                    + " cannot be created: " + KeyTypes.why(c.type(), db) + "; remove `" + field + "` or change the type",
-                    c.at(), field);
+            ctx.report(FindingCode.INVALID_KEY_TYPE, c.at(), field, field, c.type().wire(), Names.show(c.name()),
+                    KeyTypes.why(c.type(), db));
         }
     }
 }

@@ -22,8 +22,8 @@ final class DefaultRules implements SchemaRule {
         }
         if (v instanceof JsonNode.JsonNull) {
             if (!c.effectiveNullable()) {
-                ctx.report(FindingCode.INVALID_DEFAULT, "`default` of column " + Names.show(c.name()) + " is null, but the "
-                        + "column is NOT NULL; give a value of its type or remove `default`", c.at(), "default");
+                ctx.report(FindingCode.INVALID_DEFAULT, c.at(), "default", "column " + Names.show(c.name()),
+                        "is null, but the column is NOT NULL; give a value of its type or remove `default`");
             }
             return;
         }
@@ -35,16 +35,21 @@ final class DefaultRules implements SchemaRule {
                 : "ForeignKey column " + Names.show(c.name()) + " (of type " + src.type().wire() + ", from " + c.target() + ")";
         String problem = DefaultLiterals.convert(v, src).problem();
         if (problem != null) {
-            ctx.report(FindingCode.INVALID_DEFAULT, "`default` of " + what + " " + problem, c.at(), "default");
+            ctx.report(FindingCode.INVALID_DEFAULT, c.at(), "default", what, problem);
             return;
         }
         List<String> values = src.values();
         if (src.type() == ColumnType.ENUM && values != null && !values.isEmpty()
                 && v instanceof JsonNode.JsonString s && !values.contains(s.value())) {
-            FindingCode code = c == src ? FindingCode.ENUM_DEFAULT_NOT_IN_VALUES : FindingCode.INVALID_DEFAULT;
-            ctx.report(code, "`default` " + Names.show(s.value()) + " of " + what + " is not one of its values "
-                    + shortList(values) + "; use one of them or add it to `values`." + ctx.didYouMean(s.value(), values),
-                    c.at(), "default");
+            String hint = ctx.didYouMean(s.value(), values);
+            if (c == src) {
+                ctx.report(FindingCode.ENUM_DEFAULT_NOT_IN_VALUES, c.at(), "default", Names.show(s.value()), what,
+                        shortList(values), hint);
+            } else {
+                ctx.report(FindingCode.INVALID_DEFAULT, c.at(), "default", what, "is " + Names.show(s.value())
+                        + ", not one of its values " + shortList(values) + "; use one of them or add it to the `values` of "
+                        + c.target() + "." + hint);
+            }
         }
     }
 

@@ -28,26 +28,19 @@ final class DocumentRules implements SchemaRule {
         if (s.projectName() != null) {
             String problem = projectNameProblem(s.projectName());
             if (problem != null) {
-                ctx.report(FindingCode.INVALID_PROJECT_NAME, "`project_name` " + Names.show(s.projectName()) + " "
-                        + problem + "; it becomes a folder and package name, so use only letters, digits, `_` and `-`"
-                        + " (for example `blog_backend`)", s.at(), "project_name");
+                ctx.report(FindingCode.INVALID_PROJECT_NAME, s.at(), "project_name", Names.show(s.projectName()), problem);
             }
         }
         if (s.dbTypeName() != null && s.dbType() == null) {
-            ctx.report(FindingCode.INVALID_DB_TYPE, "`db_type` " + Names.show(s.dbTypeName())
-                    + " is not supported; use one of " + DbType.allowed() + "."
-                    + ctx.didYouMean(s.dbTypeName(), Arrays.stream(DbType.values()).map(DbType::wire).toList()),
-                    s.at(), "db_type");
+            ctx.report(FindingCode.INVALID_DB_TYPE, s.at(), "db_type", Names.show(s.dbTypeName()), DbType.allowed(),
+                    ctx.didYouMean(s.dbTypeName(), Arrays.stream(DbType.values()).map(DbType::wire).toList()));
         }
         if (s.tables().isEmpty() && ValidationContext.present(s.at(), "schema") && !ctx.readerReported(s.at(), "schema")) {
-            ctx.report(FindingCode.SCHEMA_VALIDATION_ERROR,
-                    "`schema` lists no table; declare at least one table with table_name, class_name and columns",
-                    s.at(), "schema");
+            ctx.report(FindingCode.SCHEMA_VALIDATION_ERROR, s.at(), "schema",
+                    "`schema` lists no table; declare at least one table with table_name, class_name and columns");
         }
         if (!s.tables().isEmpty() && s.tables().stream().allMatch(t -> t.relationships().isEmpty())) {
-            ctx.report(FindingCode.NO_RELATIONSHIPS, "the document declares no relationships; that is fine for "
-                    + "independent tables, otherwise add `relationships` (e.g. one_to_many with back_populates) so "
-                    + "the models can navigate between tables", s.at(), "schema");
+            ctx.report(FindingCode.NO_RELATIONSHIPS, s.at(), "schema");
         }
     }
 

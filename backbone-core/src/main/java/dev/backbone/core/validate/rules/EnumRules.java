@@ -9,21 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rules on an Enum's {@code values}: present, non-empty, each label once. (Its default: {@link DefaultRules}.) */
+/** Rules on an Enum's {@code values}: each label once. (Missing ones: {@link RequiredFieldRules}; its default: {@link DefaultRules}.) */
 final class EnumRules implements SchemaRule {
 
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
-        if (c.type() != ColumnType.ENUM) {
-            return;
-        }
         List<String> values = c.values();
-        if (values == null || values.isEmpty()) {
-            if (!ctx.readerReported(c.at(), "values")) {
-                ctx.report(FindingCode.ENUM_NO_VALUES, "Enum column " + Names.show(c.name()) + " has no values; list its "
-                        + "labels, e.g. \"values\": [\"draft\", \"published\"]", c.at(), "values");
-            }
-            return;
+        if (c.type() != ColumnType.ENUM || values == null || values.isEmpty()) {
+            return; // no values: RequiredFieldRules
         }
         Map<String, Integer> seen = values.size() > 8 ? new HashMap<>(values.size() * 2) : null;
         for (int k = 0; k < values.size(); k++) {
@@ -31,13 +24,12 @@ final class EnumRules implements SchemaRule {
             if (first != null) {
                 Position at = ValidationContext.safe(c.at()).find("values/" + k);
                 Position firstAt = ValidationContext.safe(c.at()).find("values/" + first);
-                String message = "Enum column " + Names.show(c.name()) + " lists " + Names.show(values.get(k))
-                        + " twice (first at " + (firstAt == null ? "position " + first : firstAt.pointer())
-                        + "); a database enum needs distinct labels: remove the repetition";
+                Object[] args = {Names.show(c.name()), Names.show(values.get(k)),
+                    firstAt == null ? "position " + first : firstAt.pointer()};
                 if (at != null) {
-                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, message, at);
+                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, at, args);
                 } else {
-                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, message, c.at(), "values");
+                    ctx.report(FindingCode.ENUM_DUPLICATE_VALUE, c.at(), "values", args);
                 }
             }
         }

@@ -6,7 +6,7 @@ import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 
 /**
- * Rules on a ForeignKey's {@code target}: present, {@code table.column}, naming an existing
+ * Rules on a ForeignKey's {@code target}: {@code table.column}, naming an existing
  * table and column, a column the database can reference (a single-column primary key or a
  * unique column, of a type that can be a key). One finding per key: the first thing wrong is
  * the one to fix, the rest usually follows from it.
@@ -15,41 +15,32 @@ final class ForeignKeyRules implements SchemaRule {
 
     @Override
     public void column(ValidationContext ctx, Table t, Column c) {
-        if (c.type() != ColumnType.FOREIGN_KEY) {
-            return;
-        }
         String target = c.target();
-        if (target == null) {
-            if (!ctx.readerReported(c.at(), "target")) {
-                ctx.report(FindingCode.FK_MISSING_TARGET, "ForeignKey column " + Names.show(c.name()) + " has no `target`; "
-                        + "add \"target\": \"table.column\", e.g. \"users.id\"", c.at(), "target");
-            }
-            return;
+        if (c.type() != ColumnType.FOREIGN_KEY || target == null) {
+            return; // a missing target: RequiredFieldRules
         }
+        String shown = Names.show(target);
         if (c.targetTable() == null) {
-            ctx.report(FindingCode.INVALID_FK_FORMAT, "`target` " + Names.show(target) + " of " + Names.show(c.name())
-                    + " is not `table.column`; write the referenced table and column separated by one dot, e.g. \"users.id\"",
-                    c.at(), "target");
+            ctx.report(FindingCode.INVALID_FK_FORMAT, c.at(), "target", shown, Names.show(c.name()));
             return;
         }
         Table referenced = ctx.index().table(c.targetTable());
         if (referenced == null) {
-            ctx.report(FindingCode.FK_TABLE_NOT_FOUND, "`target` " + Names.show(target) + " names table "
-                    + Names.show(c.targetTable()) + ", which the document does not declare; fix the name or add the table."
-                    + ctx.didYouMean(c.targetTable(), ctx.index().tableNames()), c.at(), "target");
+            ctx.report(FindingCode.FK_TABLE_NOT_FOUND, c.at(), "target", shown, Names.show(c.targetTable()),
+                    ctx.didYouMean(c.targetTable(), ctx.index().tableNames()));
             return;
         }
         Column col = ctx.index().column(referenced, c.targetColumn());
         if (col == null) {
-            ctx.report(FindingCode.FK_COLUMN_NOT_FOUND, "`target` " + Names.show(target) + " names column "
-                    + Names.show(c.targetColumn()) + ", which table " + Names.show(c.targetTable())
-                    + " does not have; point it at an existing column, usually the primary key."
-                    + ctx.didYouMean(c.targetColumn(), ctx.index().columnNames(referenced)), c.at(), "target");
+            ctx.report(FindingCode.FK_COLUMN_NOT_FOUND, c.at(), "target", shown, "names column "
+                    + Names.show(c.targetColumn()) + ", which table " + Names.show(c.targetTable()) + " does not have",
+                    "an existing column, usually the primary key."
+                    + ctx.didYouMean(c.targetColumn(), ctx.index().columnNames(referenced)));
             return;
         }
         if (col == c) {
-            ctx.report(FindingCode.FK_COLUMN_NOT_FOUND, "`target` " + Names.show(target) + " is this column itself; point "
-                    + "it at the key of the row it refers to, e.g. \"" + c.targetTable() + ".id\"", c.at(), "target");
+            ctx.report(FindingCode.FK_COLUMN_NOT_FOUND, c.at(), "target", shown, "is this column itself",
+                    "the key of the row it refers to, e.g. \"" + c.targetTable() + ".id\"");
             return;
         }
         referenceable(ctx, c, referenced, col);
@@ -63,25 +54,21 @@ final class ForeignKeyRules implements SchemaRule {
         }
         String why = col.primaryKey() ? "part of a composite primary key, which is unique only as a whole"
                 : "neither a primary key nor unique";
-        ctx.report(FindingCode.FK_NOT_PK_OR_UNIQUE, "`target` " + Names.show(c.target()) + " is " + why
-                + "; most databases refuse a foreign key to it. Point it at the primary key or mark "
-                + Names.show(col.name()) + " \"unique\": true", c.at(), "target");
+        ctx.report(FindingCode.FK_NOT_PK_OR_UNIQUE, c.at(), "target", Names.show(c.target()), why, Names.show(col.name()));
     }
 
     private static void keyType(ValidationContext ctx, Column c, Column col) {
         Column src = ctx.index().typeSource(col);
         if (src == null) {
             if (col.type() == ColumnType.FOREIGN_KEY) {
-                ctx.report(FindingCode.FK_TYPE_NOT_KEYABLE, "`target` " + Names.show(c.target()) + " is a ForeignKey whose "
-                        + "chain of targets never reaches a column with a type (it breaks or loops back); point it at a "
-                        + "column with a concrete type, usually a primary key", c.at(), "target");
+                ctx.report(FindingCode.FK_TYPE_NOT_KEYABLE, c.at(), "target", Names.show(c.target()), "a ForeignKey whose "
+                        + "chain of targets never reaches a column with a type (it breaks or loops back)");
             }
             return;
         }
         if (!KeyTypes.keyable(src.type(), ctx.schema().dbType())) {
-            ctx.report(FindingCode.FK_TYPE_NOT_KEYABLE, "`target` " + Names.show(c.target()) + " is a " + src.type().wire()
-                    + " column, which cannot be referenced: " + KeyTypes.why(src.type(), ctx.schema().dbType())
-                    + "; point the key at an Integer, String (with a `length`) or UUID key instead", c.at(), "target");
+            ctx.report(FindingCode.FK_TYPE_NOT_KEYABLE, c.at(), "target", Names.show(c.target()), "a " + src.type().wire()
+                    + " column, which cannot be referenced: " + KeyTypes.why(src.type(), ctx.schema().dbType()));
         }
     }
 

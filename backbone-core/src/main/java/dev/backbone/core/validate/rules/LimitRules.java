@@ -22,8 +22,7 @@ final class LimitRules implements SchemaRule {
     public void document(ValidationContext ctx, Schema s) {
         Limits l = ctx.limits();
         if (s.tables().size() > l.maxTables()) {
-            ctx.report(FindingCode.TOO_MANY_TABLES, "the document has " + s.tables().size() + " tables, more than the limit of "
-                    + l.maxTables() + "; split it into several documents", s.at(), "schema");
+            ctx.report(FindingCode.TOO_MANY_TABLES, s.at(), "schema", s.tables().size(), l.maxTables());
         }
         string(ctx, s.projectName(), s.at(), "project_name");
         string(ctx, s.dbTypeName(), s.at(), "db_type");
@@ -44,14 +43,12 @@ final class LimitRules implements SchemaRule {
     public void table(ValidationContext ctx, Table t) {
         Limits l = ctx.limits();
         if (t.columns().size() > l.maxColumnsPerTable()) {
-            ctx.report(FindingCode.TOO_MANY_COLUMNS, "table " + Names.show(t.tableName()) + " has " + t.columns().size()
-                    + " columns, more than the limit of " + l.maxColumnsPerTable() + "; move groups of columns into "
-                    + "related tables", t.at(), "columns");
+            ctx.report(FindingCode.TOO_MANY_COLUMNS, t.at(), "columns", Names.show(t.tableName()), t.columns().size(),
+                    l.maxColumnsPerTable());
         }
         if (t.relationships().size() > l.maxRelationshipsPerTable()) {
-            ctx.report(FindingCode.TOO_MANY_RELATIONSHIPS, "table " + Names.show(t.tableName()) + " has "
-                    + t.relationships().size() + " relationships, more than the limit of " + l.maxRelationshipsPerTable()
-                    + "; declare only those the code navigates", t.at(), "relationships");
+            ctx.report(FindingCode.TOO_MANY_RELATIONSHIPS, t.at(), "relationships", Names.show(t.tableName()),
+                    t.relationships().size(), l.maxRelationshipsPerTable());
         }
         if (allShort(ctx)) {
             return;
@@ -109,8 +106,7 @@ final class LimitRules implements SchemaRule {
         }
         int length = value.codePointCount(0, value.length());
         if (length > max) {
-            ctx.report(FindingCode.STRING_TOO_LONG, "`" + field + "` is " + length + " characters long, more than the limit of "
-                    + max + "; shorten it", at, field);
+            ctx.report(FindingCode.STRING_TOO_LONG, at, field, "`" + field + "`", length, max);
         }
     }
 
@@ -118,14 +114,14 @@ final class LimitRules implements SchemaRule {
     private static void json(ValidationContext ctx, JsonNode v) {
         if (v instanceof JsonNode.JsonString s) {
             int max = ctx.limits().maxStringLength();
-            if (s.value().length() > max && s.value().codePointCount(0, s.value().length()) > max) {
-                ctx.report(FindingCode.STRING_TOO_LONG, "a string in `default` is longer than the limit of " + max
-                        + " characters; shorten it", s.position());
+            int length = s.value().length() > max ? s.value().codePointCount(0, s.value().length()) : 0;
+            if (length > max) {
+                ctx.report(FindingCode.STRING_TOO_LONG, s.position(), "a string in `default`", length, max);
             }
         } else if (v instanceof JsonNode.JsonArray a) {
             if (a.items().size() > ctx.limits().maxArrayLength()) {
-                ctx.report(FindingCode.ARRAY_TOO_LONG, "an array in `default` has " + a.items().size()
-                        + " items, more than the limit of " + ctx.limits().maxArrayLength() + "; shorten it", a.position());
+                ctx.report(FindingCode.ARRAY_TOO_LONG, a.position(), "an array in `default`", a.items().size(),
+                        ctx.limits().maxArrayLength());
             }
             a.items().forEach(i -> json(ctx, i));
         } else if (v instanceof JsonNode.JsonObject o) {
@@ -134,7 +130,6 @@ final class LimitRules implements SchemaRule {
     }
 
     private static void tooLong(ValidationContext ctx, int size, String what, Locations at, String field) {
-        ctx.report(FindingCode.ARRAY_TOO_LONG, what + " has " + size + " items, more than the limit of "
-                + ctx.limits().maxArrayLength() + "; shorten it", at, field);
+        ctx.report(FindingCode.ARRAY_TOO_LONG, at, field, what, size, ctx.limits().maxArrayLength());
     }
 }

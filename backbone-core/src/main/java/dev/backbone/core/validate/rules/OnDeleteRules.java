@@ -33,22 +33,19 @@ final class OnDeleteRules implements SchemaRule {
             String hint = OnDelete.fromWire(ALIASES.getOrDefault(normalized, normalized))
                     .map(o -> " Did you mean `" + o.sql() + "`?")
                     .orElseGet(() -> ctx.didYouMean(c.onDeleteName(), Arrays.stream(OnDelete.values()).map(OnDelete::sql).toList()));
-            ctx.report(FindingCode.INVALID_ON_DELETE, "`on_delete` " + Names.show(c.onDeleteName()) + " is not an action; use "
-                    + "one of " + OnDelete.allowed() + " (spelled exactly so)." + hint, c.at(), "on_delete");
+            ctx.report(FindingCode.INVALID_ON_DELETE, c.at(), "on_delete", Names.show(c.onDeleteName()), "is not an action",
+                    "one of " + OnDelete.allowed() + " (spelled exactly so)." + hint);
             return;
         }
         if (action == OnDelete.SET_NULL && !c.effectiveNullable()) {
-            ctx.report(FindingCode.SET_NULL_ON_NOT_NULL, "`on_delete` SET NULL on " + Names.show(c.name()) + ", which is NOT NULL"
-                    + (c.primaryKey() ? " (a primary key)" : "") + ": deleting the referenced row would fail. Make the column "
-                    + "nullable or use CASCADE or RESTRICT", c.at(), "on_delete");
+            ctx.report(FindingCode.SET_NULL_ON_NOT_NULL, c.at(), "on_delete", Names.show(c.name()),
+                    c.primaryKey() ? " (a primary key)" : "");
         } else if (action == OnDelete.SET_DEFAULT && ctx.schema().dbType() == DbType.MYSQL) {
-            ctx.report(FindingCode.INVALID_ON_DELETE, "`on_delete` SET DEFAULT is refused by MySQL's InnoDB engine; use "
-                    + "SET NULL, CASCADE or RESTRICT", c.at(), "on_delete");
+            ctx.report(FindingCode.INVALID_ON_DELETE, c.at(), "on_delete", "SET DEFAULT", "is refused by MySQL's InnoDB engine",
+                    "SET NULL, CASCADE or RESTRICT");
         } else if (action == OnDelete.SET_DEFAULT && !hasDefault(c)) {
-            ctx.report(FindingCode.SET_DEFAULT_WITHOUT_DEFAULT, "`on_delete` SET DEFAULT on " + Names.show(c.name())
-                    + ", which has no `default`: deleting the referenced row sets it to NULL" + (c.effectiveNullable()
-                    ? "" : ", which fails on this NOT NULL column") + ". Add a `default` (an existing key) or use SET NULL",
-                    c.at(), "on_delete");
+            ctx.report(FindingCode.SET_DEFAULT_WITHOUT_DEFAULT, c.at(), "on_delete", Names.show(c.name()),
+                    c.effectiveNullable() ? "" : ", which fails on this NOT NULL column");
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Rules on one relationship as written: a known type, a target table that exists with the
  * class it names, fields that fit the type, and attribute names Python accepts. Pairing the
- * two sides and finding the foreign key is the architect's work.
+ * two sides and finding the foreign key need the whole document
+ * ({@link dev.backbone.core.validate.links.Links}).
  */
 final class RelationshipRules implements SchemaRule {
 
@@ -37,8 +38,8 @@ final class RelationshipRules implements SchemaRule {
                     .map(x -> " Did you mean `" + x.wire() + "`?")
                     .orElseGet(() -> ctx.didYouMean(r.typeName(),
                             Arrays.stream(RelationshipType.values()).map(RelationshipType::wire).toList()));
-            ctx.report(FindingCode.INVALID_RELATIONSHIP_TYPE, "relationship type " + Names.show(r.typeName())
-                    + " is unknown; use one of " + RelationshipType.allowed() + "." + hint, r.at(), "type");
+            ctx.report(FindingCode.INVALID_RELATIONSHIP_TYPE, r.at(), "type", Names.show(r.typeName()),
+                    RelationshipType.allowed(), hint);
         }
     }
 
@@ -52,17 +53,14 @@ final class RelationshipRules implements SchemaRule {
             String hint = byClass != null && byClass.tableName() != null
                     ? " Did you mean `" + byClass.tableName() + "` (the table of class " + r.targetClass() + ")?"
                     : ctx.didYouMean(r.targetTable(), ctx.index().tableNames());
-            ctx.report(FindingCode.REL_TABLE_NOT_FOUND, "relationship `target_table` " + Names.show(r.targetTable())
-                    + " names no table of the document; fix the name or declare the table." + hint, r.at(), "target_table");
+            ctx.report(FindingCode.REL_TABLE_NOT_FOUND, r.at(), "target_table", Names.show(r.targetTable()), hint);
             return;
         }
         // the class from the index's flat array: the target table itself is elsewhere in a large model
         String targetClass = ctx.index().className(target);
         if (r.targetClass() != null && targetClass != null && !r.targetClass().equals(targetClass)) {
-            ctx.report(FindingCode.REL_CLASS_MISMATCH, "relationship `target_class` " + Names.show(r.targetClass())
-                    + " is not the class of table " + Names.show(ctx.index().table(target).tableName()) + ", which is "
-                    + Names.show(targetClass) + "; write \"target_class\": \"" + targetClass + "\"",
-                    r.at(), "target_class");
+            ctx.report(FindingCode.REL_CLASS_MISMATCH, r.at(), "target_class", Names.show(r.targetClass()),
+                    Names.show(ctx.index().name(target)), Names.show(targetClass), targetClass);
         }
     }
 
@@ -71,13 +69,12 @@ final class RelationshipRules implements SchemaRule {
             return;
         }
         if (r.foreignKey() != null && r.type().toMany()) {
-            ctx.report(FindingCode.REL_FIELD_NOT_APPLICABLE, "`foreign_key` does not apply to a " + r.type().wire()
-                    + " relationship and is ignored: the key lives on the other table (declare it on the mirror "
-                    + "many_to_one side); remove it here", r.at(), "foreign_key");
+            ctx.report(FindingCode.REL_FIELD_NOT_APPLICABLE, r.at(), "foreign_key", "foreign_key", r.type().wire(),
+                    "the key lives on the other table (declare it on the mirror many_to_one side)", "remove it here");
         }
         if (r.secondary() != null && r.type() != RelationshipType.MANY_TO_MANY) {
-            ctx.report(FindingCode.REL_FIELD_NOT_APPLICABLE, "`secondary` applies only to many_to_many relationships and is "
-                    + "ignored on " + r.type().wire() + "; remove it or change the type", r.at(), "secondary");
+            ctx.report(FindingCode.REL_FIELD_NOT_APPLICABLE, r.at(), "secondary", "secondary", r.type().wire(),
+                    "only a many_to_many goes through an association table", "remove it or change the type");
         }
     }
 
@@ -91,13 +88,11 @@ final class RelationshipRules implements SchemaRule {
                 : PythonNames.DECLARATIVE_RESERVED.contains(value) ? "would replace SQLAlchemy's declarative attribute"
                 : null;
         if (problem != null) {
-            ctx.report(FindingCode.INVALID_ATTRIBUTE_NAME, "`" + field + "` " + Names.show(value) + " " + problem + "; it names "
-                    + what + ", so choose a name such as `" + Names.toSnake(value) + (PythonNames.isIdentifier(value) ? "_ref" : "")
-                    + "`", r.at(), field);
+            ctx.report(FindingCode.INVALID_ATTRIBUTE_NAME, r.at(), field, field, Names.show(value), problem, what,
+                    Names.toSnake(value) + (PythonNames.isIdentifier(value) ? "_ref" : ""));
         } else if (field.equals("secondary") && !Names.isSnake(value)) {
-            ctx.report(FindingCode.INVALID_TABLE_NAME, "`secondary` " + Names.show(value) + " names the association table, "
-                    + "which like every table must be lowercase snake case; write `" + Names.toSnake(value) + "`",
-                    r.at(), field);
+            ctx.report(FindingCode.INVALID_TABLE_NAME, r.at(), field, "`secondary` (the association table)",
+                    Names.show(value), Names.toSnake(value));
         }
     }
 }

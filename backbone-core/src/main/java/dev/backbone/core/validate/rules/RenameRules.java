@@ -1,11 +1,14 @@
 package dev.backbone.core.validate.rules;
 
 import dev.backbone.core.schema.Column;
+import dev.backbone.core.schema.Locations;
 import dev.backbone.core.schema.Schema;
 import dev.backbone.core.schema.Table;
 import dev.backbone.core.validate.FindingCode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Rules on {@code renamed_from} (tables and columns): a snake-case name other than the own one,
@@ -17,45 +20,50 @@ final class RenameRules implements SchemaRule {
 
     @Override
     public void document(ValidationContext ctx, Schema schema) {
-        Map<String, String> claimed = new HashMap<>();
+        Claims claims = new Claims("table", from -> schema.table(from) != null,
+                () -> "a table of that name is still in the schema");
         for (Table t : schema.tables()) {
-            String from = t.renamedFrom();
-            if (from == null || t.tableName() == null) {
-                continue;
-            }
-            if (!Names.isSnake(from) || from.equals(t.tableName())) {
-                ctx.report(FindingCode.INVALID_RENAMED_FROM, "table " + Names.show(t.tableName()) + " is renamed from "
-                        + Names.show(from) + ", which is " + (from.equals(t.tableName()) ? "its own name: remove renamed_from"
-                        : "not a snake-case table name"), t.at(), "renamed_from");
-            } else if (schema.table(from) != null) {
-                ctx.report(FindingCode.RENAMED_FROM_CONFLICT, "table " + Names.show(t.tableName()) + " is renamed from "
-                        + Names.show(from) + ", but a table of that name is still in the schema", t.at(), "renamed_from");
-            } else if (claimed.putIfAbsent(from, t.tableName()) != null) {
-                ctx.report(FindingCode.RENAMED_FROM_CONFLICT, "tables " + Names.show(claimed.get(from)) + " and "
-                        + Names.show(t.tableName()) + " are both renamed from " + Names.show(from), t.at(), "renamed_from");
-            }
+            claims.check(ctx, t.tableName(), t.renamedFrom(), t.at());
         }
     }
 
     @Override
     public void table(ValidationContext ctx, Table t) {
-        Map<String, String> claimed = new HashMap<>();
+        Claims claims = new Claims("column", from -> t.column(from) != null,
+                () -> "table " + Names.show(t.tableName()) + " still has a column of that name");
         for (Column c : t.columns()) {
-            String from = c.renamedFrom();
-            if (from == null || c.name() == null) {
-                continue;
+            claims.check(ctx, c.name(), c.renamedFrom(), c.at());
+        }
+    }
+
+    /** The old names claimed so far among the tables, or among the columns of one table. */
+    private static final class Claims {
+        private final String element;
+        private final Predicate<String> stillThere;
+        private final Supplier<String> stillThereProblem;
+        private final Map<String, String> claimed = new HashMap<>();
+
+        Claims(String element, Predicate<String> stillThere, Supplier<String> stillThereProblem) {
+            this.element = element;
+            this.stillThere = stillThere;
+            this.stillThereProblem = stillThereProblem;
+        }
+
+        void check(ValidationContext ctx, String name, String from, Locations at) {
+            if (from == null || name == null) {
+                return;
             }
-            if (!Names.isSnake(from) || from.equals(c.name())) {
-                ctx.report(FindingCode.INVALID_RENAMED_FROM, "column " + Names.show(c.name()) + " is renamed from "
-                        + Names.show(from) + ", which is " + (from.equals(c.name()) ? "its own name: remove renamed_from"
-                        : "not a snake-case column name"), c.at(), "renamed_from");
-            } else if (t.column(from) != null) {
-                ctx.report(FindingCode.RENAMED_FROM_CONFLICT, "column " + Names.show(c.name()) + " is renamed from "
-                        + Names.show(from) + ", but table " + Names.show(t.tableName()) + " still has a column of that name",
-                        c.at(), "renamed_from");
-            } else if (claimed.putIfAbsent(from, c.name()) != null) {
-                ctx.report(FindingCode.RENAMED_FROM_CONFLICT, "columns " + Names.show(claimed.get(from)) + " and "
-                        + Names.show(c.name()) + " are both renamed from " + Names.show(from), c.at(), "renamed_from");
+            String shown = Names.show(name);
+            if (!Names.isSnake(from) || from.equals(name)) {
+                ctx.report(FindingCode.INVALID_RENAMED_FROM, at, "renamed_from", element, shown, Names.show(from),
+                        from.equals(name) ? "its own name: remove renamed_from" : "not a snake-case " + element + " name");
+            } else if (stillThere.test(from)) {
+                ctx.report(FindingCode.RENAMED_FROM_CONFLICT, at, "renamed_from", element, shown, Names.show(from),
+                        stillThereProblem.get());
+            } else if (claimed.putIfAbsent(from, name) != null) {
+                ctx.report(FindingCode.RENAMED_FROM_CONFLICT, at, "renamed_from", element, shown, Names.show(from),
+                        element + "s " + Names.show(claimed.get(from)) + " and " + shown
+                                + " are both renamed from it: only one can take over the old name");
             }
         }
     }

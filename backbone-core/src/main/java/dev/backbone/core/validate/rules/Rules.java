@@ -19,6 +19,7 @@ public final class Rules {
             new TableNameRules(),
             new TableStructureRules(),
             new ColumnNameRules(),
+            new RequiredFieldRules(),
             new ColumnTypeRules(),
             new EnumRules(),
             new DefaultRules(),

@@ -23,24 +23,20 @@ final class TableNameRules implements SchemaRule {
             return;
         }
         if (!Names.isSnake(name)) {
-            ctx.report(FindingCode.INVALID_TABLE_NAME, "`table_name` " + Names.show(name) + " is not lowercase snake case "
-                    + "(a lower-case letter, then lower-case letters, digits or `_`); rename it, e.g. `"
-                    + Names.toSnake(name) + "`", t.at(), "table_name");
+            ctx.report(FindingCode.INVALID_TABLE_NAME, t.at(), "table_name", "`table_name`", Names.show(name),
+                    Names.toSnake(name));
         } else if (name.length() > Names.MAX_IDENTIFIER) {
-            ctx.report(FindingCode.IDENTIFIER_TOO_LONG, "`table_name` " + Names.show(name) + " is " + name.length()
-                    + " characters long; PostgreSQL truncates names past " + Names.MAX_IDENTIFIER
-                    + " characters and MySQL rejects them: shorten it", t.at(), "table_name");
+            ctx.report(FindingCode.IDENTIFIER_TOO_LONG, t.at(), "table_name", "`table_name` " + Names.show(name),
+                    name.length(), Names.MAX_IDENTIFIER);
         }
         Table first = ctx.index().table(name);
         if (first != null && first != t) {
-            ctx.report(FindingCode.DUPLICATE_TABLE_NAME, "table_name " + Names.show(name) + " is already used by the table at "
-                    + ValidationContext.lineOf(first.at(), "table_name")
-                    + "; table names must be unique: rename or merge one of them", t.at(), "table_name");
+            ctx.report(FindingCode.DUPLICATE_TABLE_NAME, t.at(), "table_name", Names.show(name),
+                    ValidationContext.lineOf(first.at(), "table_name"));
         }
         if (SqlNames.isReserved(name)) {
-            ctx.report(FindingCode.SQL_RESERVED_WORD, "`table_name` " + Names.show(name) + " is an SQL reserved word; "
-                    + "the generated DDL quotes it, but hand-written SQL must too: consider a plural such as `"
-                    + name + "s`", t.at(), "table_name");
+            ctx.report(FindingCode.SQL_RESERVED_WORD, t.at(), "table_name", "`table_name` " + Names.show(name),
+                    "a plural such as `" + name + "s`");
         }
     }
 
@@ -50,19 +46,14 @@ final class TableNameRules implements SchemaRule {
             return;
         }
         if (!Names.isClassName(name)) {
-            ctx.report(FindingCode.INVALID_CLASS_NAME, "`class_name` " + Names.show(name) + " must start with an upper-case "
-                    + "letter and hold only ASCII letters, digits and `_`; rename it, e.g. `" + Names.toClass(name) + "`",
-                    t.at(), "class_name");
+            ctx.report(FindingCode.INVALID_CLASS_NAME, t.at(), "class_name", Names.show(name), Names.toClass(name));
         } else if (PythonNames.RESERVED_CLASS_NAMES.contains(name)) {
-            ctx.report(FindingCode.RESERVED_CLASS_NAME, "`class_name` " + Names.show(name) + " would shadow a Python or "
-                    + "SQLAlchemy name the generated models use; choose another, e.g. `" + name + "Model`", t.at(),
-                    "class_name");
+            ctx.report(FindingCode.RESERVED_CLASS_NAME, t.at(), "class_name", Names.show(name), name + "Model");
         }
         Table first = ctx.index().tableOfClass(name);
         if (first != null && first != t) {
-            ctx.report(FindingCode.DUPLICATE_CLASS_NAME, "class_name " + Names.show(name) + " is already used by table "
-                    + Names.show(first.tableName()) + " at " + ValidationContext.lineOf(first.at(), "class_name")
-                    + "; each table needs its own model class: rename one of them", t.at(), "class_name");
+            ctx.report(FindingCode.DUPLICATE_CLASS_NAME, t.at(), "class_name", Names.show(name),
+                    Names.show(first.tableName()), ValidationContext.lineOf(first.at(), "class_name"));
         }
     }
 }

@@ -20,9 +20,9 @@ final class TableStructureRules implements SchemaRule {
     public void table(ValidationContext ctx, Table t) {
         if (t.columns().isEmpty()) {
             if (ValidationContext.present(t.at(), "columns") && !ctx.readerReported(t.at(), "columns")) {
-                ctx.report(FindingCode.SCHEMA_VALIDATION_ERROR, "table " + Names.show(t.tableName())
+                ctx.report(FindingCode.SCHEMA_VALIDATION_ERROR, t.at(), "columns", "table " + Names.show(t.tableName())
                         + " has no columns; declare at least one, starting with a primary key such as "
-                        + "{\"name\": \"id\", \"type\": \"Integer\", \"primary_key\": true}", t.at(), "columns");
+                        + "{\"name\": \"id\", \"type\": \"Integer\", \"primary_key\": true}");
             }
             return;
         }
@@ -33,16 +33,11 @@ final class TableStructureRules implements SchemaRule {
             }
         }
         if (keys.isEmpty()) {
-            ctx.report(FindingCode.MISSING_PRIMARY_KEY, "table " + Names.show(t.tableName()) + " has no primary key; "
-                    + "mark a column with \"primary_key\": true, or add {\"name\": \"id\", \"type\": \"Integer\", "
-                    + "\"primary_key\": true}", t.at(), "columns");
+            ctx.report(FindingCode.MISSING_PRIMARY_KEY, t.at(), "columns", Names.show(t.tableName()));
         } else if (keys.size() > 1) {
             Column second = keys.get(1);
-            ctx.report(FindingCode.COMPOSITE_PRIMARY_KEY, "table " + Names.show(t.tableName()) + " has a composite primary key ("
-                    + String.join(", ", keys.stream().map(c -> String.valueOf(c.name())).toList())
-                    + "); foreign keys to it must use all of those columns, so no single-column ForeignKey can point "
-                    + "here. Intended for association tables; otherwise keep one key and make the others unique",
-                    second.at(), "primary_key");
+            ctx.report(FindingCode.COMPOSITE_PRIMARY_KEY, second.at(), "primary_key", Names.show(t.tableName()),
+                    String.join(", ", keys.stream().map(c -> String.valueOf(c.name())).toList()));
         }
     }
 
@@ -59,8 +54,6 @@ final class TableStructureRules implements SchemaRule {
     }
 
     private static void conflict(ValidationContext ctx, Column c, String option) {
-        ctx.report(FindingCode.MIXIN_COLUMN_CONFLICT, "column " + Names.show(c.name()) + " is also added by the table option `"
-                + option + "`; remove this column (the option provides it) or set `" + option + "` to false",
-                c.at(), "name");
+        ctx.report(FindingCode.MIXIN_COLUMN_CONFLICT, c.at(), "name", Names.show(c.name()), option);
     }
 }

@@ -59,20 +59,39 @@ public final class ValidationContext {
         return limits;
     }
 
-    /** Reports about {@code field} of an element: at its value, or at the element when the field is absent. */
-    public void report(FindingCode code, String message, Locations at, String field) {
+    /**
+     * Reports {@code code} about {@code field} of an element: at its value, or at the element when
+     * the field is absent; a null {@code field} means the element as a whole. {@code args} fill
+     * the code's template.
+     */
+    public void report(FindingCode code, Locations at, String field, Object... args) {
         Locations l = safe(at);
-        out.add(Finding.of(code, message, l.pointerOf(field), l.of(field)));
+        out.add(field == null ? code.at(l.self(), args) : code.at(l.pointerOf(field), l.of(field), args));
     }
 
-    /** Reports about an element as a whole. */
-    public void report(FindingCode code, String message, Locations at) {
-        out.add(Finding.of(code, message, safe(at).self()));
+    /**
+     * Reports that {@code field} is missing, unless the reader already reported its value: a value
+     * of the wrong JSON type reads as absent, and the reader's finding says what is wrong with it.
+     */
+    public void reportMissing(FindingCode code, Locations at, String field, Object... args) {
+        if (!readerReported(at, field)) {
+            report(code, at, field, args);
+        }
     }
 
     /** Reports at a position known otherwise (a value inside a JSON default). */
-    public void report(FindingCode code, String message, Position at) {
-        out.add(Finding.of(code, message, at == null ? Position.ROOT : at));
+    public void report(FindingCode code, Position at, Object... args) {
+        out.add(code.at(at == null ? Position.ROOT : at, args));
+    }
+
+    /** Whether anything reported so far, the reader's findings included, is an error. */
+    public boolean hasErrors() {
+        for (Finding f : out) {
+            if (f.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the reader already reported the value of {@code field} (so a rule need not say more). */

@@ -75,7 +75,7 @@ final class PlanFixtures {
         }
 
         Plan build() {
-            return new Plan(project, db, description, tables, associations, deferred, List.of());
+            return new Plan(project, db, description, tables, associations, deferred);
         }
     }
 
@@ -164,9 +164,7 @@ final class PlanFixtures {
                 all.add(mixin("deleted_at", ColumnType.DATETIME, true, false, null, PlannedColumn.Origin.SOFT_DELETE_MIXIN));
             }
             String className = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            return new PlannedTable(name, className, name, description, timestamps, softDelete, all, List.of(),
-                    columns.stream().filter(c -> c.foreignKey() != null && !c.foreignKey().deferred()
-                            && !c.foreignKey().table().equals(name)).map(c -> c.foreignKey().table()).distinct().toList());
+            return new PlannedTable(name, className, name, description, timestamps, softDelete, all, List.of());
         }
 
         private static PlannedColumn mixin(String n, ColumnType t, boolean nullable, boolean indexed, DefaultValue d,

@@ -181,7 +181,7 @@ class SqlAlchemyTargetTest {
     void refusesANameThatIsNotAnIdentifier() {
         Plan plan = Generation.plan(BLOG);
         Plan broken = new Plan(plan.projectName(), plan.dbType(), plan.description(), List.of(withClass(plan, "Bad Name")),
-                plan.associations(), plan.deferred(), plan.findings());
+                plan.associations(), plan.deferred());
         assertThatThrownBy(() -> new SqlAlchemyTarget().render(broken, TemplateRenderer.packaged()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("`Bad Name` is not a Python identifier");
     }
@@ -189,6 +189,6 @@ class SqlAlchemyTargetTest {
     private static dev.backbone.core.plan.PlannedTable withClass(Plan plan, String className) {
         var t = plan.tables().get(0);
         return new dev.backbone.core.plan.PlannedTable(t.tableName(), className, t.moduleName(), t.description(), t.timestamps(),
-                t.softDelete(), t.columns(), List.of(), t.dependsOn());
+                t.softDelete(), t.columns(), List.of());
     }
 }

@@ -1,8 +1,7 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
-import dev.backbone.core.schema.Table;
-import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
+import dev.backbone.core.validate.rules.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -25,28 +24,30 @@ import java.util.StringJoiner;
  */
 final class CycleResolver {
 
-    /** Which keys are deferred (by {@link FkEdge#id()}) and what to tell the user. */
-    record Resolution(boolean[] deferred, List<Finding> findings, boolean satisfiable) {}
+    /** Which keys are deferred (by {@link FkEdge#id()}), and whether any table order can satisfy the rest. */
+    record Resolution(boolean[] deferred, boolean satisfiable) {}
 
-    private final TableIndex index;
+    private final ValidationContext ctx;
+    private final ForeignKeys keys;
     private final DependencyGraph graph;
     private final CyclePaths paths;
-    private final List<Finding> findings = new ArrayList<>();
 
-    private CycleResolver(TableIndex index, DependencyGraph graph) {
-        this.index = index;
+    private CycleResolver(ValidationContext ctx, ForeignKeys keys, DependencyGraph graph) {
+        this.ctx = ctx;
+        this.keys = keys;
         this.graph = graph;
         this.paths = new CyclePaths(graph);
     }
 
-    static Resolution resolve(TableIndex index, DependencyGraph graph) {
-        return new CycleResolver(index, graph).run();
+    /** Decides the deferred keys, reporting CIRCULAR_DEPENDENCY and DEFERRED_FOREIGN_KEY. */
+    static Resolution resolve(ValidationContext ctx, ForeignKeys keys, DependencyGraph graph) {
+        return new CycleResolver(ctx, keys, graph).run();
     }
 
     private Resolution run() {
-        boolean[] deferred = new boolean[index.foreignKeys().size()];
+        boolean[] deferred = new boolean[keys.all().size()];
         if (!reportNotNullCycles()) {
-            return new Resolution(deferred, findings, false);
+            return new Resolution(deferred, false);
         }
         StronglyConnectedComponents scc = StronglyConnectedComponents.of(graph, e -> true);
         int[][] members = scc.members();
@@ -57,7 +58,7 @@ final class CycleResolver {
                 resolveComponent(scc, c, members[c], order, position, deferred);
             }
         }
-        return new Resolution(deferred, findings, true);
+        return new Resolution(deferred, true);
     }
 
     /** Reports every knot of NOT NULL keys; returns true when there is none. */
@@ -73,13 +74,9 @@ final class CycleResolver {
             int start = members[c][0];
             int comp = c;
             int[] cycle = paths.path(start, start, v -> notNull.componentOf(v) == comp, e -> !graph.edge(e).nullable());
-            Table table = index.table(start);
             String named = cycle == null || cycle.length == 0 ? tablesOf(members[c]) : cycleText(start, cycle);
-            String keys = cycle == null || cycle.length == 0 ? "" : " (" + keysText(cycle) + ")";
-            findings.add(Findings.at(FindingCode.CIRCULAR_DEPENDENCY, "foreign keys form a cycle that no table order"
-                    + " can satisfy: " + named + keys + "; every key on it is NOT NULL, so no row could be inserted"
-                    + " first. Make one of these columns nullable: its constraint is then added after the tables",
-                    table.at(), "table_name"));
+            String on = cycle == null || cycle.length == 0 ? "" : " (" + keysText(cycle) + ")";
+            ctx.report(FindingCode.CIRCULAR_DEPENDENCY, keys.doc().table(start).at(), "table_name", named, on);
         }
         return none;
     }
@@ -138,16 +135,15 @@ final class CycleResolver {
             System.arraycopy(back, 0, full, 1, back.length);
             cycle = "the cycle " + cycleText(fk.table(), full);
         }
-        findings.add(Findings.at(FindingCode.DEFERRED_FOREIGN_KEY, index.describe(fk)
-                + " is added after the tables (ALTER TABLE) to break " + cycle,
-                index.doc().column(fk.table(), fk.column()).at(), "target"));
+        ctx.report(FindingCode.DEFERRED_FOREIGN_KEY, keys.doc().column(fk.table(), fk.column()).at(), "target",
+                keys.describe(fk), cycle);
     }
 
     /** {@code orders -> invoices -> orders}. */
     private String cycleText(int start, int[] edges) {
-        StringBuilder b = new StringBuilder(index.name(start));
+        StringBuilder b = new StringBuilder(keys.doc().name(start));
         for (int e : edges) {
-            b.append(" -> ").append(index.name(graph.edge(e).targetTable()));
+            b.append(" -> ").append(keys.doc().name(graph.edge(e).targetTable()));
         }
         return b.toString();
     }
@@ -155,7 +151,7 @@ final class CycleResolver {
     private String keysText(int[] edges) {
         StringJoiner j = new StringJoiner(", ");
         for (int e : edges) {
-            j.add(index.describe(graph.edge(e)));
+            j.add(keys.describe(graph.edge(e)));
         }
         return j.toString();
     }
@@ -163,7 +159,7 @@ final class CycleResolver {
     private String tablesOf(int[] nodes) {
         StringJoiner j = new StringJoiner(", ");
         for (int i = 0; i < nodes.length && i < 10; i++) {
-            j.add(index.name(nodes[i]));
+            j.add(keys.doc().name(nodes[i]));
         }
         return j + (nodes.length > 10 ? ", ... (" + nodes.length + " tables)" : "");
     }

@@ -1,4 +1,4 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import java.util.function.ToIntFunction;
  * built first. Self references are left out: a table that points to itself is created in one
  * statement and is never a cycle.
  *
- * <p>Plain int arrays instead of maps of lists: the architect walks this graph several times
+ * <p>Plain int arrays instead of maps of lists: the cycle checks walk this graph several times
  * (components, order, cycle paths) and 10,000 tables must stay cheap.
  */
 final class DependencyGraph {
@@ -69,15 +69,15 @@ final class DependencyGraph {
         this.in = new Adjacency(size, edges, FkEdge::targetTable);
     }
 
-    /** The graph of every foreign key of the index except self references. */
-    static DependencyGraph of(TableIndex index) {
-        List<FkEdge> edges = new ArrayList<>(index.foreignKeys().size());
-        for (FkEdge e : index.foreignKeys()) {
+    /** The graph of every foreign key except self references. */
+    static DependencyGraph of(ForeignKeys keys) {
+        List<FkEdge> edges = new ArrayList<>(keys.all().size());
+        for (FkEdge e : keys.all()) {
             if (!e.selfReference()) {
                 edges.add(e);
             }
         }
-        return new DependencyGraph(index.size(), edges);
+        return new DependencyGraph(keys.doc().size(), edges);
     }
 
     int size() {

@@ -1,4 +1,4 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
 /** A binary min-heap of ints (document indexes): Kahn's algorithm picks the earliest ready table without boxing. */
 final class IntMinHeap {

@@ -1,8 +1,9 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
+import dev.backbone.core.index.DocumentIndex;
 import dev.backbone.core.schema.RelationshipType;
-import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
+import dev.backbone.core.validate.rules.ValidationContext;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,25 +28,23 @@ import java.util.Map;
  */
 final class RelationshipPairing {
 
-    private final TableIndex index;
-    private final List<Finding> findings;
+    private final ValidationContext ctx;
+    private final DocumentIndex doc;
     private final RelationshipLinks links;
 
-    private RelationshipPairing(TableIndex index, List<Finding> findings) {
-        this.index = index;
-        this.findings = findings;
-        this.links = new RelationshipLinks(index, findings);
+    private RelationshipPairing(ValidationContext ctx, ForeignKeys keys) {
+        this.ctx = ctx;
+        this.doc = keys.doc();
+        this.links = new RelationshipLinks(ctx, keys);
     }
 
-    /** Every relationship of the document, in document order, paired and linked. */
-    static List<RelSide> pair(TableIndex index, List<Finding> findings) {
-        return new RelationshipPairing(index, findings).run();
+    /** Pairs and links {@code sides}, every relationship of the document in document order. */
+    static void pair(ValidationContext ctx, ForeignKeys keys, List<RelSide> sides) {
+        new RelationshipPairing(ctx, keys).run(sides);
     }
 
-    private List<RelSide> run() {
-        // the sides were made by the index, in the one pass over the relationships (see TableIndex#sides)
-        List<RelSide> sides = index.sides();
-        Groups groups = new Groups(index.size());
+    private void run(List<RelSide> sides) {
+        Groups groups = new Groups(doc.size());
         for (RelSide s : sides) {
             links.linkAlone(s);
             int lo = Math.min(s.table, s.target);
@@ -60,7 +59,6 @@ final class RelationshipPairing {
             leftovers(g.low, others, self);
         }
         links.finish(sides);
-        return sides;
     }
 
     /**
@@ -234,11 +232,8 @@ final class RelationshipPairing {
         RelSide later = first == x ? y : x;
         x.mismatched = true;
         y.mismatched = true;
-        findings.add(Findings.at(FindingCode.BACK_POPULATES_MISMATCH, "`" + index.name(first.table) + "` declares a "
-                + first.type.wire() + " to `" + index.name(first.target) + "` and `" + index.name(later.table)
-                + "` a " + later.type.wire() + " back: these cannot be the two sides of one relationship (a "
-                + first.type.wire() + " pairs with a " + first.type.mirror().wire() + "); change one `type` to match",
-                later.rel.at(), "type"));
+        ctx.report(FindingCode.BACK_POPULATES_MISMATCH, later.rel.at(), "type", doc.name(first.table), first.type.wire(),
+                doc.name(first.target), doc.name(later.table), later.type.wire(), first.type.mirror().wire());
         return true;
     }
 }

@@ -1,4 +1,4 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
 import java.util.function.IntPredicate;
 
@@ -8,7 +8,7 @@ import java.util.function.IntPredicate;
  * tries to keep a key it had set aside.
  *
  * <p>All searches share one budget of steps proportional to the document, so that even a
- * pathological document (thousands of tables in one knot) keeps the architect linear: once the
+ * pathological document (thousands of tables in one knot) keeps the cycle checks linear: once the
  * budget is spent, searches answer "unknown" and callers take the safe, simpler choice.
  */
 final class CyclePaths {
@@ -26,11 +26,6 @@ final class CyclePaths {
         this.parentEdge = new int[graph.size()];
         this.queue = new int[graph.size()];
         this.budget = 8L * (graph.size() + graph.edgeCount()) + 200_000;
-    }
-
-    /** Whether the budget is spent: later searches return null without looking. */
-    boolean exhausted() {
-        return budget <= 0;
     }
 
     /**

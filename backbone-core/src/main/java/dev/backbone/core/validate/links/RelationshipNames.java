@@ -1,11 +1,12 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
+import dev.backbone.core.index.DocumentIndex;
 import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.RelationshipType;
 import dev.backbone.core.schema.Table;
-import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
+import dev.backbone.core.validate.rules.ValidationContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,21 +25,22 @@ import java.util.Map;
  */
 final class RelationshipNames {
 
-    private final TableIndex index;
-    private final List<Finding> findings;
+    private final ValidationContext ctx;
+    private final DocumentIndex doc;
 
-    private RelationshipNames(TableIndex index, List<Finding> findings) {
-        this.index = index;
-        this.findings = findings;
+    private RelationshipNames(ValidationContext ctx) {
+        this.ctx = ctx;
+        this.doc = ctx.index();
     }
 
-    static void assign(TableIndex index, List<RelSide> sides, List<Finding> findings) {
-        new RelationshipNames(index, findings).run(sides);
+    /** Names every side (paired and linked), reporting DUPLICATE_RELATIONSHIP_NAME and MISSING_BACK_POPULATES. */
+    static void assign(ValidationContext ctx, List<RelSide> sides) {
+        new RelationshipNames(ctx).run(sides);
     }
 
     private void run(List<RelSide> sides) {
-        List<List<RelSide>> byTable = new ArrayList<>(index.size());
-        for (int t = 0; t < index.size(); t++) {
+        List<List<RelSide>> byTable = new ArrayList<>(doc.size());
+        for (int t = 0; t < doc.size(); t++) {
             byTable.add(null);
         }
         for (RelSide s : sides) {
@@ -48,9 +50,9 @@ final class RelationshipNames {
             }
             l.add(s);
         }
-        for (int t = 0; t < index.size(); t++) {
+        for (int t = 0; t < doc.size(); t++) {
             List<RelSide> mine = byTable.get(t);
-            if (mine == null && !index.doc().renamesAColumn(t)) {
+            if (mine == null && !doc.renamesAColumn(t)) {
                 continue; // no relationship and every attribute is its column's name: nothing can meet
             }
             Map<String, Object> taken = columnAttributes(t);
@@ -81,32 +83,32 @@ final class RelationshipNames {
      * ({@link RelSide}); messages are built only when two meet. Reports two columns meeting on one attribute.
      */
     private Map<String, Object> columnAttributes(int t) {
-        int n = index.doc().columnCount(t);
+        int n = doc.columnCount(t);
         Map<String, Object> taken = new HashMap<>(n * 2 + 8);
         for (int i = 0; i < n; i++) {
             // from the flat attributes array, not the column objects: on a large document the
             // columns are no longer in the cache by this pass, and only a collision needs them
-            String a = index.doc().attribute(t, i);
+            String a = doc.attribute(t, i);
             if (a == null) {
                 continue;
             }
             Object before = taken.putIfAbsent(a, i);
             if (before instanceof Integer first) {
-                Table table = index.table(t);
+                Table table = doc.table(t);
                 Column c = table.columns().get(i);
-                String firstName = index.doc().column(t, first).name();
+                String firstName = doc.column(t, first).name();
                 if (!firstName.equals(c.name())) {
-                    findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "columns `" + firstName + "` and `"
-                            + c.name() + "` of `" + table.tableName() + "` would both become the model attribute `" + a
-                            + "` (a Python keyword or reserved name gets a trailing `_`); rename one", c.at(), "name"));
+                    ctx.report(FindingCode.DUPLICATE_RELATIONSHIP_NAME, c.at(), "name", "columns `" + firstName + "`",
+                            "`" + c.name() + "`", table.tableName(), a, " (a Python keyword or reserved name gets a trailing"
+                                    + " `_`)", "rename one");
                 }
             }
         }
-        if (index.drafts().timestamps(t)) {
+        if (doc.table(t).useTimestamps()) {
             taken.putIfAbsent("created_at", "created_at");
             taken.putIfAbsent("updated_at", "updated_at");
         }
-        if (index.drafts().softDelete(t)) {
+        if (doc.table(t).useSoftDelete()) {
             taken.putIfAbsent("is_deleted", "is_deleted");
             taken.putIfAbsent("deleted_at", "deleted_at");
         }
@@ -116,9 +118,9 @@ final class RelationshipNames {
     /** What holds an attribute of table {@code t}: a relationship, a column (by index), or an option's column (by name). */
     private String describe(Object holder, int t) {
         if (holder instanceof RelSide r) {
-            return "the " + r.type.wire() + " to `" + index.name(r.target) + "`";
+            return "the " + r.type.wire() + " to `" + doc.name(r.target) + "`";
         }
-        return "column `" + (holder instanceof Integer c ? index.doc().column(t, c).name() : holder) + "`";
+        return "column `" + (holder instanceof Integer c ? doc.column(t, c).name() : holder) + "`";
     }
 
     private void given(RelSide s, Map<String, Object> taken) {
@@ -126,30 +128,28 @@ final class RelationshipNames {
         Object before = taken.putIfAbsent(name, s);
         s.attribute = name;
         if (before != null) {
-            Table table = index.table(s.table);
-            findings.add(Findings.at(FindingCode.DUPLICATE_RELATIONSHIP_NAME, "`back_populates` `"
-                    + s.mirror.rel.backPopulates() + "` names " + describe(s, s.table) + " on `" + table.className() + "`, but `"
-                    + table.className() + "` already has an attribute `" + name + "` (" + describe(before, s.table)
-                    + "); choose another name", s.mirror.rel.at(), "back_populates"));
+            ctx.report(FindingCode.DUPLICATE_RELATIONSHIP_NAME, s.mirror.rel.at(), "back_populates", describe(before, s.table),
+                    describe(s, s.table) + " (named by its mirror's `back_populates` `" + s.mirror.rel.backPopulates() + "`)",
+                    doc.name(s.table), name, "", "choose another `back_populates`");
         }
     }
 
     private void derived(RelSide s, Map<String, Object> taken) {
-        String targetClass = index.doc().className(s.target);
+        String targetClass = doc.className(s.target);
         String first;
         if (s.type.toMany()) {
-            first = PythonNames.attributeFor(index.name(s.target));
+            first = PythonNames.attributeFor(doc.name(s.target));
         } else if (s.link != null && s.link.table() == s.table && (!s.selfReferential() || holdsKey(s))) {
-            String column = index.doc().columnName(s.link.table(), s.link.column());
+            String column = doc.columnName(s.link.table(), s.link.column());
             first = column.endsWith("_id") && column.length() > 3
                     ? PythonNames.attributeFor(column.substring(0, column.length() - 3))
-                    : PythonNames.attributeFor(Naming.snake(targetClass));
+                    : PythonNames.attributeFor(PythonNames.snake(targetClass));
         } else {
-            first = PythonNames.attributeFor(Naming.snake(targetClass));
+            first = PythonNames.attributeFor(PythonNames.snake(targetClass));
         }
         String name = first;
         if (taken.containsKey(name) && !s.type.toMany()) {
-            name = PythonNames.attributeFor(Naming.snake(targetClass));
+            name = PythonNames.attributeFor(PythonNames.snake(targetClass));
         }
         for (int n = 2; taken.containsKey(name); n++) {
             name = first + "_" + n;
@@ -176,14 +176,11 @@ final class RelationshipNames {
     }
 
     private void missingMirror(RelSide s) {
-        String here = index.name(s.table);
-        String there = index.name(s.target);
-        Table table = index.table(s.table);
+        String here = doc.name(s.table);
+        String there = doc.name(s.target);
         String back = s.selfReferential() ? "to itself" : "back to `" + here + "`";
         String named = s.rel.backPopulates() == null ? "" : " named `" + s.rel.backPopulates() + "`";
-        findings.add(Findings.at(FindingCode.MISSING_BACK_POPULATES, "`" + table.className() + "." + s.attribute
-                + "` (" + s.type.wire() + " to `" + there + "`) has no mirror: `" + there + "` declares no "
-                + s.type.mirror().wire() + " " + back + "; add it" + named + " so both sides stay in sync (until then"
-                + " the model renders this relationship without back_populates)", s.rel.at(), null));
+        ctx.report(FindingCode.MISSING_BACK_POPULATES, s.rel.at(), null, doc.className(s.table), s.attribute, s.type.wire(),
+                there, s.type.mirror().wire(), back, named);
     }
 }

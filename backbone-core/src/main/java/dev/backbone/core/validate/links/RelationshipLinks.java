@@ -1,10 +1,12 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
-import dev.backbone.core.plan.RelSide.LinkState;
+import dev.backbone.core.index.DocumentIndex;
+import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Column;
 import dev.backbone.core.schema.RelationshipType;
-import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
+import dev.backbone.core.validate.links.RelSide.LinkState;
+import dev.backbone.core.validate.rules.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -20,12 +22,14 @@ import java.util.StringJoiner;
  */
 final class RelationshipLinks {
 
-    private final TableIndex index;
-    private final List<Finding> findings;
+    private final ValidationContext ctx;
+    private final ForeignKeys keys;
+    private final DocumentIndex doc;
 
-    RelationshipLinks(TableIndex index, List<Finding> findings) {
-        this.index = index;
-        this.findings = findings;
+    RelationshipLinks(ValidationContext ctx, ForeignKeys keys) {
+        this.ctx = ctx;
+        this.keys = keys;
+        this.doc = keys.doc();
     }
 
     /** Sets {@link RelSide#state} and {@link RelSide#link} from what this side alone says. */
@@ -38,15 +42,15 @@ final class RelationshipLinks {
                 if (s.foreignKey != null) {
                     explicit(s);
                 } else {
-                    choose(s, index.foreignKeys(a, b), null, List.of());
+                    choose(s, keys.between(a, b), null, List.of());
                 }
             }
-            case ONE_TO_MANY -> choose(s, index.foreignKeys(b, a), s.backPopulates, index.foreignKeys(b, a));
+            case ONE_TO_MANY -> choose(s, keys.between(b, a), s.backPopulates, keys.between(b, a));
             case ONE_TO_ONE -> {
                 if (s.foreignKey != null) {
                     explicit(s);
                 } else {
-                    choose(s, linking(a, b), s.backPopulates, index.foreignKeys(b, a));
+                    choose(s, linking(a, b), s.backPopulates, keys.between(b, a));
                 }
             }
         }
@@ -80,10 +84,10 @@ final class RelationshipLinks {
     /** Every key between the two tables, either direction (once for a table pointing at itself). */
     List<FkEdge> linking(int a, int b) {
         if (a == b) {
-            return index.foreignKeys(a, a);
+            return keys.between(a, a);
         }
-        List<FkEdge> ab = index.foreignKeys(a, b);
-        List<FkEdge> ba = index.foreignKeys(b, a);
+        List<FkEdge> ab = keys.between(a, b);
+        List<FkEdge> ba = keys.between(b, a);
         if (ba.isEmpty()) {
             return ab;
         }
@@ -118,7 +122,7 @@ final class RelationshipLinks {
         }
         FkEdge found = null;
         for (FkEdge e : hintPool) {
-            String col = index.doc().columnName(e.table(), e.column());
+            String col = doc.columnName(e.table(), e.column());
             if (col.equals(hint + "_id") || col.equals(hint)) {
                 if (found != null) {
                     return;
@@ -134,73 +138,68 @@ final class RelationshipLinks {
 
     private void explicit(RelSide s) {
         String name = s.foreignKey;
-        int c = index.doc().columnIndex(s.table, name);
-        FkEdge fk = c < 0 ? null : index.foreignKey(s.table, c);
+        int c = doc.columnIndex(s.table, name);
+        FkEdge fk = c < 0 ? null : keys.of(s.table, c);
         if (fk != null && fk.targetTable() == s.target) {
             s.state = LinkState.KNOWN;
             s.link = fk;
             return;
         }
         s.state = LinkState.ERROR;
-        String here = index.name(s.table);
-        String there = index.name(s.target);
+        String here = doc.name(s.table);
+        String there = doc.name(s.target);
         String why;
         if (c < 0) {
             why = "table `" + here + "` has no column `" + name + "`";
         } else if (fk == null) {
             why = "column `" + here + "." + name + "` is not a ForeignKey";
         } else {
-            why = "`" + here + "." + name + "` points to `" + index.name(fk.targetTable()) + "`, not `" + there + "`";
+            why = "`" + here + "." + name + "` points to `" + doc.name(fk.targetTable()) + "`, not `" + there + "`";
         }
-        List<FkEdge> options = index.foreignKeys(s.table, s.target);
+        List<FkEdge> options = keys.between(s.table, s.target);
         String hint = options.isEmpty()
                 ? "; add a ForeignKey column to `" + there + "` first"
                 : "; use " + columnsOf(options);
-        findings.add(Findings.at(FindingCode.REL_FOREIGN_KEY_NOT_FOUND, "`foreign_key` `" + name
-                + "` of the " + s.type.wire() + " to `" + there + "` names no ForeignKey column of `" + here
-                + "` pointing at `" + there + "`: " + why + hint, s.rel.at(), "foreign_key"));
+        ctx.report(FindingCode.REL_FOREIGN_KEY_NOT_FOUND, s.rel.at(), "foreign_key", name, s.type.wire(), there, here, why,
+                hint);
     }
 
     private void report(RelSide s) {
-        String here = index.name(s.table);
-        String there = index.name(s.target);
-        String what = "the " + s.type.wire() + " from `" + here + "` to `" + there + "`";
+        String here = doc.name(s.table);
+        String there = doc.name(s.target);
         if (s.state == LinkState.NONE) {
             String holder = s.type == RelationshipType.ONE_TO_MANY ? there : here;
             String other = s.type == RelationshipType.ONE_TO_MANY ? here : there;
-            String suggestion = suggestColumn(index.doc().indexOf(other));
-            findings.add(Findings.at(FindingCode.REL_NO_FOREIGN_KEY, "no ForeignKey column links `" + here + "` and `"
-                    + there + "`, so " + what + " has nothing to join on; add one to `" + holder + "`"
-                    + (suggestion == null ? "" : " (e.g. " + suggestion + ")") + " or remove the relationship",
-                    s.rel.at(), null));
+            String suggestion = suggestColumn(doc.indexOf(other));
+            ctx.report(FindingCode.REL_NO_FOREIGN_KEY, s.rel.at(), null, here, there, s.type.wire(), holder,
+                    suggestion == null ? "" : " (e.g. " + suggestion + ")");
             return;
         }
         List<FkEdge> options = s.type == RelationshipType.ONE_TO_ONE ? linking(s.table, s.target)
-                : s.type == RelationshipType.ONE_TO_MANY ? index.foreignKeys(s.target, s.table)
-                : index.foreignKeys(s.table, s.target);
+                : s.type == RelationshipType.ONE_TO_MANY ? keys.between(s.target, s.table)
+                : keys.between(s.table, s.target);
         String fix = s.type == RelationshipType.ONE_TO_MANY
                 ? "name one with `foreign_key` on the many_to_one side, or let this `back_populates` name its attribute"
                         + " (`author` for `author_id`)"
                 : "name one with `\"foreign_key\"`";
-        findings.add(Findings.at(FindingCode.REL_AMBIGUOUS_FOREIGN_KEY, "several ForeignKey columns link `" + here
-                + "` and `" + there + "` (" + columnsOf(options) + ") and nothing says which one " + what
-                + " uses; " + fix, s.rel.at(), null));
+        ctx.report(FindingCode.REL_AMBIGUOUS_FOREIGN_KEY, s.rel.at(), null, here, there, columnsOf(options), s.type.wire(),
+                fix);
     }
 
     /** {@code `user_id` with "target": "users.id"}, or null when the table has no single key. */
     private String suggestColumn(int referenced) {
-        List<Column> pk = index.table(referenced).primaryKey();
+        List<Column> pk = doc.table(referenced).primaryKey();
         if (pk.size() != 1) {
             return null;
         }
-        String stem = Naming.snake(index.table(referenced).className());
-        return "`" + stem + "_id` with `\"target\": \"" + index.name(referenced) + "." + pk.get(0).name() + "\"`";
+        String stem = PythonNames.snake(doc.table(referenced).className());
+        return "`" + stem + "_id` with `\"target\": \"" + doc.name(referenced) + "." + pk.get(0).name() + "\"`";
     }
 
     private String columnsOf(List<FkEdge> edges) {
         StringJoiner j = new StringJoiner(", ");
         for (FkEdge e : edges) {
-            j.add("`" + index.name(e.table()) + "." + index.doc().column(e.table(), e.column()).name() + "`");
+            j.add("`" + doc.name(e.table()) + "." + doc.column(e.table(), e.column()).name() + "`");
         }
         return j.toString();
     }

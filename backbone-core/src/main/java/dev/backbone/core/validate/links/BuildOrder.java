@@ -1,4 +1,4 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
 import java.util.function.IntPredicate;
 

@@ -1,12 +1,13 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
+import dev.backbone.core.index.DocumentIndex;
 import dev.backbone.core.naming.SqlNames;
 import dev.backbone.core.schema.Column;
-import dev.backbone.core.schema.ColumnType;
 import dev.backbone.core.schema.RelationshipType;
 import dev.backbone.core.schema.Table;
-import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.FindingCode;
+import dev.backbone.core.validate.links.Links.Association;
+import dev.backbone.core.validate.rules.ValidationContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,64 +21,65 @@ import java.util.Map;
  *
  * <p>A {@code secondary} naming a table of the document uses that table when it can serve (a
  * key to each side, every other column optional); otherwise, or when two different
- * relationships would share one association table, it is SECONDARY_TABLE_CONFLICT.
+ * relationships would share one association table, or a side has no single-column key to
+ * reference, it is SECONDARY_TABLE_CONFLICT.
  */
-final class AssociationPlanner {
+final class Associations {
 
-    private final TableIndex index;
-    private final List<Finding> findings;
-    private final List<AssociationTable> associations = new ArrayList<>();
+    private final ValidationContext ctx;
+    private final ForeignKeys keys;
+    private final DocumentIndex doc;
+    private final List<Association> generated = new ArrayList<>();
     private final Map<String, RelSide> owner = new HashMap<>();
 
-    private AssociationPlanner(TableIndex index, List<Finding> findings) {
-        this.index = index;
-        this.findings = findings;
+    private Associations(ValidationContext ctx, ForeignKeys keys) {
+        this.ctx = ctx;
+        this.keys = keys;
+        this.doc = keys.doc();
     }
 
     /** Sets {@link RelSide#secondary} (and {@code remoteSide} for a table with itself) and returns the tables to generate. */
-    static List<AssociationTable> plan(TableIndex index, List<RelSide> sides, List<Finding> findings) {
-        AssociationPlanner p = new AssociationPlanner(index, findings);
+    static List<Association> plan(ValidationContext ctx, ForeignKeys keys, List<RelSide> sides) {
+        Associations p = new Associations(ctx, keys);
         for (RelSide s : sides) {
             if (s.type == RelationshipType.MANY_TO_MANY && (s.mirror == null || s.before(s.mirror))) {
                 p.plan(s, s.mirror);
             }
         }
-        return p.associations;
+        return p.generated;
     }
 
     private void plan(RelSide s, RelSide mirror) {
         RelSide named = s.declaredSecondary != null || mirror == null || mirror.declaredSecondary == null ? s : mirror;
         String explicit = named.declaredSecondary;
-        String a = index.name(s.table);
-        String b = index.name(s.target);
-        String name = explicit != null ? explicit : dev.backbone.core.naming.SqlNames.fit(a.compareTo(b) <= 0 ? a + "_" + b : b + "_" + a);
+        String a = doc.name(s.table);
+        String b = doc.name(s.target);
+        String name = explicit != null ? explicit : SqlNames.fit(a.compareTo(b) <= 0 ? a + "_" + b : b + "_" + a);
+        String field = explicit != null ? "secondary" : null;
         RelSide previous = owner.putIfAbsent(name, s);
         if (previous != null) {
-            findings.add(Findings.at(FindingCode.SECONDARY_TABLE_CONFLICT, "the many_to_many from `" + a + "` to `" + b
-                    + "` would use the association table `" + name + "`, which already serves the many_to_many from `"
-                    + index.name(previous.table) + "` to `" + index.name(previous.target) + "`; give one of them"
-                    + " its own `secondary`", named.rel.at(), explicit != null ? "secondary" : null));
+            ctx.report(FindingCode.SECONDARY_TABLE_CONFLICT, named.rel.at(), field, a, b, name, "which already serves the"
+                    + " many_to_many from `" + doc.name(previous.table) + "` to `" + doc.name(previous.target) + "`",
+                    "give one of them its own `secondary`");
             return;
         }
-        int declared = index.doc().indexOf(name);
+        int declared = doc.indexOf(name);
         String[] columns;
         if (declared >= 0) {
             columns = declaredColumns(declared, s.table, s.target);
             if (columns == null) {
-                String how = explicit != null ? "`secondary` names" : "its association table would be";
-                findings.add(Findings.at(FindingCode.SECONDARY_TABLE_CONFLICT, "the many_to_many from `" + a + "` to `"
-                        + b + "`: " + how + " `" + name + "`, which the document declares with other columns (it needs"
-                        + " a ForeignKey to `" + a + "` and one to `" + b + "`, every other column nullable or with a"
-                        + " default); " + (explicit != null ? "name another table" : "set `secondary` to a new name"),
-                        named.rel.at(), explicit != null ? "secondary" : null));
+                ctx.report(FindingCode.SECONDARY_TABLE_CONFLICT, named.rel.at(), field, a, b, name, "which the document"
+                        + " declares with other columns (it needs a ForeignKey to `" + a + "` and one to `" + b + "`, every"
+                        + " other column nullable or with a default)",
+                        explicit != null ? "name another table" : "set `secondary` to a new name");
                 return;
             }
         } else {
-            AssociationTable table = generate(name, s);
+            Association table = generate(name, s);
             if (table == null) {
                 return;
             }
-            associations.add(table);
+            generated.add(table);
             columns = new String[] {table.left().column(), table.right().column()};
         }
         s.secondary = name;
@@ -93,45 +95,40 @@ final class AssociationPlanner {
     }
 
     /** The generated table, or null (reported) when a side has no single-column primary key. */
-    private AssociationTable generate(String name, RelSide s) {
+    private Association generate(String name, RelSide s) {
         int lo = s.table;
         int hi = s.target;
-        if (index.name(hi).compareTo(index.name(lo)) < 0) {
+        if (doc.name(hi).compareTo(doc.name(lo)) < 0) {
             lo = s.target;
             hi = s.table;
         }
-        int[] loKey = singleKey(lo, s);
-        int[] hiKey = singleKey(hi, s);
-        if (loKey == null || hiKey == null) {
+        int loKey = singleKey(lo, s, name);
+        int hiKey = singleKey(hi, s, name);
+        if (loKey < 0 || hiKey < 0) {
             return null;
         }
-        String loColumn = index.name(lo) + "_id";
-        String hiColumn = lo == hi ? "related_" + index.name(hi) + "_id" : index.name(hi) + "_id";
-        return new AssociationTable(name, side(name, loColumn, lo, loKey[1]), side(name, hiColumn, hi, hiKey[1]));
+        String loColumn = doc.name(lo) + "_id";
+        String hiColumn = lo == hi ? "related_" + doc.name(hi) + "_id" : doc.name(hi) + "_id";
+        return new Association(name, new Links.End(loColumn, lo, loKey), new Links.End(hiColumn, hi, hiKey));
     }
 
-    private AssociationTable.Side side(String association, String column, int table, int keyColumn) {
-        ColumnType type = index.doc().columnById(index.source(table, keyColumn)).type();
-        return new AssociationTable.Side(column, index.name(table), index.doc().column(table, keyColumn).name(), type,
-                SqlNames.foreignKey(association, column, index.name(table)));
-    }
-
-    private int[] singleKey(int t, RelSide s) {
-        Table table = index.table(t);
+    /** The column of table {@code t}'s single primary key, or -1 (reported when it is composite). */
+    private int singleKey(int t, RelSide s, String association) {
+        Table table = doc.table(t);
         int found = -1;
         for (int c = 0; c < table.columns().size(); c++) {
             if (table.columns().get(c).primaryKey()) {
                 if (found >= 0) {
-                    findings.add(Findings.at(FindingCode.SECONDARY_TABLE_CONFLICT, "the many_to_many from `"
-                            + index.name(s.table) + "` to `" + index.name(s.target) + "` needs a generated association"
-                            + " table, but `" + table.tableName() + "` has a composite primary key; declare the"
-                            + " association table yourself and name it with `secondary`", s.rel.at(), null));
-                    return null;
+                    ctx.report(FindingCode.SECONDARY_TABLE_CONFLICT, s.rel.at(), null, doc.name(s.table),
+                            doc.name(s.target), association, "which cannot be generated: `" + table.tableName()
+                                    + "` has a composite primary key",
+                            "declare the association table yourself and name it with `secondary`");
+                    return -1;
                 }
                 found = c;
             }
         }
-        return found < 0 ? null : new int[] {t, found};
+        return found;
     }
 
     /**
@@ -139,12 +136,12 @@ final class AssociationPlanner {
      * {@code b} ({@code [column to a, column to b]}), or null when it cannot.
      */
     private String[] declaredColumns(int t, int a, int b) {
-        Table table = index.table(t);
+        Table table = doc.table(t);
         String toA = null;
         String toB = null;
         for (int c = 0; c < table.columns().size(); c++) {
             Column col = table.columns().get(c);
-            FkEdge fk = index.foreignKey(t, c);
+            FkEdge fk = keys.of(t, c);
             if (fk != null && fk.targetTable() == a && toA == null) {
                 toA = col.name();
                 continue;

@@ -1,13 +1,13 @@
-package dev.backbone.core.plan;
+package dev.backbone.core.validate.links;
 
 import dev.backbone.core.naming.PythonNames;
 import dev.backbone.core.schema.Relationship;
 import dev.backbone.core.schema.RelationshipType;
 
 /**
- * The architect's working state for one declared relationship while it is paired, linked to its
- * foreign key and named. Mutable on purpose and private to the package: it only lives during
- * {@link Architect#plan}; what leaves is the immutable {@link PlannedRelationship}.
+ * The working state of one declared relationship while it is paired, linked to its foreign key
+ * and named. Mutable on purpose and private to the package: it only lives during
+ * {@link Links#resolve}; what leaves is the immutable {@link LinkedRelationship}.
  */
 final class RelSide {
 
