@@ -3,14 +3,17 @@ package dev.backbone.core.write;
 import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.regenerate.FileAction;
 import dev.backbone.core.regenerate.Manifest;
+import dev.backbone.core.regenerate.MergeBases;
 import dev.backbone.core.regenerate.RegenerationPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,6 +49,16 @@ public final class ProjectWriter {
     }
 
     public static void write(Path out, List<GeneratedFile> files, boolean force) throws IOException {
+        stage(out, files, force).commit();
+    }
+
+    /**
+     * The first half of {@link #write}: the files written into a temporary folder next to the
+     * output, which stays as it was until {@link Staged#commit()}. Lets a caller write while it
+     * still decides whether to publish (the CLI stages while the code is verified, and
+     * {@link Staged#discard() discards} what failed).
+     */
+    public static Staged stage(Path out, List<GeneratedFile> files, boolean force) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         checkWritable(target, force);
         Path tmp = null;
@@ -53,24 +66,57 @@ public final class ProjectWriter {
             Files.createDirectories(target.getParent());
             TempFolders.clean(target);
             tmp = TempFolders.create(target);
+            Set<Path> folders = new HashSet<>();
             for (GeneratedFile f : files) {
                 Path existing = target.resolve(f.path()).normalize();
+                Path p = inside(tmp, f.path());
+                if (folders.add(p.getParent())) {
+                    Files.createDirectories(p.getParent());
+                }
                 if (f.userOwned() && existing.startsWith(target) && Files.isRegularFile(existing)) {
                     // written once, then the user's: a replacing write keeps what is there
-                    Path p = inside(tmp, f.path());
-                    Files.createDirectories(p.getParent());
                     Files.copy(existing, p);
                 } else {
-                    writeFile(tmp, f.path(), f.content());
+                    Files.writeString(p, f.content(), StandardCharsets.UTF_8);
                 }
             }
-            TempFolders.swap(tmp, target);
+            return new Staged(tmp, target);
         } catch (IOException e) {
             deleteTree(tmp);
             throw WriteFailure.explain(e, target);
         } catch (RuntimeException e) {
             deleteTree(tmp);
             throw e;
+        }
+    }
+
+    /** A project written into its temporary folder, not yet in place. */
+    public static final class Staged {
+
+        private final Path tmp;
+        private final Path target;
+
+        private Staged(Path tmp, Path target) {
+            this.tmp = tmp;
+            this.target = target;
+        }
+
+        /** Puts the project in place of the output folder (two renames). */
+        public void commit() throws IOException {
+            try {
+                TempFolders.swap(tmp, target);
+            } catch (IOException e) {
+                deleteTree(tmp);
+                throw WriteFailure.explain(e, target);
+            } catch (RuntimeException e) {
+                deleteTree(tmp);
+                throw e;
+            }
+        }
+
+        /** Removes the temporary folder; the output stays as it was. */
+        public void discard() {
+            deleteTree(tmp);
         }
     }
 
@@ -111,25 +157,10 @@ public final class ProjectWriter {
         return plan.filesWritten();
     }
 
-    /** {@code .backbone/base/}: the next merge bases; a base that did not change stays a link. */
+    /** The next merge bases in {@link MergeBases#FILE}; the folder of one file per base that earlier projects had goes. */
     private static void bases(Path tmp, Map<String, String> bases) throws IOException {
-        Path root = tmp.resolve(Manifest.BASE);
-        if (Files.isDirectory(root)) {
-            try (var s = Files.walk(root)) {
-                for (Path p : s.filter(Files::isRegularFile).toList()) {
-                    String rel = root.relativize(p).toString().replace('\\', '/');
-                    if (!bases.containsKey(rel)) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
-        for (Map.Entry<String, String> e : bases.entrySet()) {
-            Path p = inside(tmp, Manifest.BASE + e.getKey());
-            if (!Files.isRegularFile(p) || !Files.readString(p, StandardCharsets.UTF_8).equals(e.getValue())) {
-                writeFile(tmp, Manifest.BASE + e.getKey(), e.getValue());
-            }
-        }
+        writeFile(tmp, MergeBases.FILE, MergeBases.toJson(bases));
+        TempFolders.deleteTree(inside(tmp, MergeBases.LEGACY));
     }
 
     /** Writes a new file: an existing one (perhaps a hard link to the live project) is replaced, never written through. */
