@@ -6,8 +6,9 @@ import dev.backbone.core.write.ProjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -26,12 +27,23 @@ final class StagedWrite {
         this.task = task;
     }
 
-    /** Starts writing the project's files and its {@code .backbone/} state. */
+    /**
+     * Starts writing the project's files, and beside it computing its {@code .backbone/} state
+     * (a SHA-256 of every file, the merge bases), which is written last.
+     */
     static StagedWrite start(Path output, List<GeneratedFile> files, String schemaText, boolean force) {
+        CompletableFuture<List<GeneratedFile>> state = CompletableFuture.supplyAsync(() -> Regenerator.stateFiles(files, schemaText));
         FutureTask<ProjectWriter.Staged> task = new FutureTask<>(() -> {
-            List<GeneratedFile> all = new ArrayList<>(files);
-            all.addAll(Regenerator.stateFiles(files, schemaText));
-            return ProjectWriter.stage(output, all, force);
+            ProjectWriter.Staged staged = ProjectWriter.stage(output, files, force);
+            List<GeneratedFile> more;
+            try {
+                more = state.join();
+            } catch (CompletionException e) {
+                staged.discard();
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            staged.write(more);
+            return staged;
         });
         Thread t = new Thread(task, "backbone-write");
         t.setDaemon(true);

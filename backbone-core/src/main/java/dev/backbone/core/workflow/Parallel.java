@@ -9,18 +9,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
- * Independent pieces of one stage run on the machine's cores: the calling thread takes pieces
- * from a shared queue, and so do up to {@code cores - 1} helpers of the common pool. Results come
- * back in the pieces' order whoever ran them, so the output does not depend on the schedule; the
- * caller never waits for a helper to start (with no helper free it runs every piece itself).
- * Pieces only compute: listener calls stay on the workflow's thread.
+ * Independent pieces of one stage run on several threads: the calling thread takes pieces from a
+ * shared queue, and so do the helpers it asks for from the common pool. Results come back in the
+ * pieces' order whoever ran them, so the output does not depend on the schedule; the caller never
+ * waits for a helper to start (with no helper free it runs every piece itself). Pieces only
+ * compute (or write files): listener calls stay on the workflow's thread.
  */
-final class Parallel {
+public final class Parallel {
 
     /** A piece's result or what it threw, and how long it ran. */
-    record Done<T>(T value, Throwable error, long nanos) {
+    public record Done<T>(T value, Throwable error, long nanos) {
 
-        T get() {
+        /** The value, or what the piece threw, thrown again. */
+        public T get() {
             if (error instanceof RuntimeException e) {
                 throw e;
             }
@@ -33,8 +34,21 @@ final class Parallel {
 
     private Parallel() {}
 
-    /** Runs the pieces, taking them in {@code order} (indexes into {@code pieces}; the longest first balances best). */
-    static <T> List<Done<T>> run(List<Supplier<T>> pieces, List<Integer> order) {
+    /**
+     * Helpers for pieces of Java work: the cores beyond two. In a fresh JVM, as every CLI run
+     * is, the JIT compilers need a core of their own; on the 2-core machine, rendering 200
+     * tables on both cores interpreted 2.6 times as much bytecode (the compilers fell behind)
+     * and ended no sooner than one thread (docs/performance.md), so there the caller works alone.
+     */
+    public static int computeHelpers() {
+        return Math.max(0, Math.min(ForkJoinPool.getCommonPoolParallelism(), Runtime.getRuntime().availableProcessors() - 2));
+    }
+
+    /**
+     * Runs the pieces with up to {@code helpers} threads beside the caller, taking them in
+     * {@code order} (indexes into {@code pieces}; the longest first balances best).
+     */
+    public static <T> List<Done<T>> run(List<Supplier<T>> pieces, List<Integer> order, int helpers) {
         int n = pieces.size();
         AtomicReferenceArray<Done<T>> done = new AtomicReferenceArray<>(n);
         AtomicInteger next = new AtomicInteger();
@@ -52,8 +66,7 @@ final class Parallel {
                 }
             }
         };
-        int helpers = Math.min(n - 1, ForkJoinPool.getCommonPoolParallelism());
-        for (int h = 0; h < helpers; h++) {
+        for (int h = 0; h < Math.min(n - 1, helpers); h++) {
             ForkJoinPool.commonPool().execute(worker);
         }
         worker.run();

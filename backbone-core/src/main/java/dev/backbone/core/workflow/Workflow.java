@@ -78,6 +78,7 @@ public final class Workflow {
     public Rendering render(GenerateRequest req, WorkflowListener listener) {
         List<Target> targets = Targets.byNames(req.targets());
         TemplateRenderer templates = new TemplateRenderer(req.templateDir());
+        codeValidator.prepare(req.verify(), targets.stream().anyMatch(t -> t.name().equals(SqlTarget.NAME)));
         listener.workflowStarted("generation");
         long start = System.nanoTime();
         try {
@@ -156,37 +157,59 @@ public final class Workflow {
     }
 
     /**
-     * Every target rendered at once on the machine's cores ({@link Parallel}); each target's
-     * render is reported as a tool call, in the targets' order, once its files are there. The
-     * sql target goes first: its schema.sql starts the DDL check ahead of the verify stage
+     * Every target rendered, on more than one thread where the machine has cores to spare
+     * ({@link Parallel#computeHelpers()}): the pieces of all targets ({@link Target#pieces}) go
+     * through one {@link Parallel} queue, and each target's render is reported as a tool call, in
+     * the targets' order, with the time its pieces took. With helpers the sql target's piece goes
+     * first and its schema.sql starts the DDL check ahead of the verify stage
      * ({@link CodeValidator#ahead}), which then overlaps the rendering of the others.
      */
     private Rendered render(Plan plan, List<Target> targets, GenerateRequest req, TemplateRenderer templates,
             WorkflowListener listener, AtomicReference<CodeValidator.Ahead> ahead) {
+        int helpers = Parallel.computeHelpers();
         List<Supplier<List<GeneratedFile>>> pieces = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
-            boolean sql = t.name().equals(SqlTarget.NAME);
-            pieces.add(() -> {
-                List<GeneratedFile> out = t.render(plan, templates);
-                if (sql) {
+            boolean sql = helpers > 0 && t.name().equals(SqlTarget.NAME);
+            List<Supplier<List<GeneratedFile>>> own = sql ? List.of(() -> t.render(plan, templates)) : t.pieces(plan, templates);
+            for (Supplier<List<GeneratedFile>> piece : own) {
+                order.add(sql ? 0 : order.size(), pieces.size());
+                owner.add(i);
+                pieces.add(sql ? () -> {
+                    List<GeneratedFile> out = piece.get();
                     ahead.set(codeValidator.ahead(plan, out, req.verify()));
-                }
-                return out;
-            });
-            order.add(sql ? 0 : order.size(), i);
+                    return out;
+                } : piece);
+            }
         }
-        List<Parallel.Done<List<GeneratedFile>>> done = Parallel.run(pieces, order);
+        List<Parallel.Done<List<GeneratedFile>>> done = Parallel.run(pieces, order, helpers);
         List<GeneratedFile> files = new ArrayList<>();
         int models = 0;
         try {
             for (int i = 0; i < targets.size(); i++) {
-                Parallel.Done<List<GeneratedFile>> d = done.get(i);
+                long nanos = 0;
+                Parallel.Done<List<GeneratedFile>> failed = null;
+                List<GeneratedFile> own = new ArrayList<>();
+                for (int k = 0; k < pieces.size(); k++) {
+                    if (owner.get(k) == i) {
+                        Parallel.Done<List<GeneratedFile>> d = done.get(k);
+                        nanos += d.nanos();
+                        if (d.error() != null && failed == null) {
+                            failed = d;
+                        } else if (d.error() == null) {
+                            own.addAll(d.value());
+                        }
+                    }
+                }
                 String tool = "render:" + targets.get(i).name();
                 listener.toolStarted(tool);
-                listener.toolFinished(tool, d.nanos(), d.error() == null);
-                files.addAll(d.get());
+                listener.toolFinished(tool, nanos, failed == null);
+                if (failed != null) {
+                    failed.get();
+                }
+                files.addAll(own);
                 models = Math.max(models, targets.get(i).modelCount(plan));
             }
         } catch (RuntimeException | Error e) {

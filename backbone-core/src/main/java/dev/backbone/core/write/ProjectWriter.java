@@ -5,16 +5,20 @@ import dev.backbone.core.regenerate.FileAction;
 import dev.backbone.core.regenerate.Manifest;
 import dev.backbone.core.regenerate.MergeBases;
 import dev.backbone.core.regenerate.RegenerationPlan;
+import dev.backbone.core.workflow.Parallel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes a generated project so that it appears whole or not at all: files go to a temporary
@@ -66,20 +70,7 @@ public final class ProjectWriter {
             Files.createDirectories(target.getParent());
             TempFolders.clean(target);
             tmp = TempFolders.create(target);
-            Set<Path> folders = new HashSet<>();
-            for (GeneratedFile f : files) {
-                Path existing = target.resolve(f.path()).normalize();
-                Path p = inside(tmp, f.path());
-                if (folders.add(p.getParent())) {
-                    Files.createDirectories(p.getParent());
-                }
-                if (f.userOwned() && existing.startsWith(target) && Files.isRegularFile(existing)) {
-                    // written once, then the user's: a replacing write keeps what is there
-                    Files.copy(existing, p);
-                } else {
-                    Files.writeString(p, f.content(), StandardCharsets.UTF_8);
-                }
-            }
+            writeNew(tmp, target, files);
             return new Staged(tmp, target);
         } catch (IOException e) {
             deleteTree(tmp);
@@ -101,6 +92,19 @@ public final class ProjectWriter {
             this.target = target;
         }
 
+        /** Adds files to the project being staged (its {@code .backbone/} state, computed while the rest was written). */
+        public void write(List<GeneratedFile> more) throws IOException {
+            try {
+                writeNew(tmp, target, more);
+            } catch (IOException e) {
+                deleteTree(tmp);
+                throw WriteFailure.explain(e, target);
+            } catch (RuntimeException e) {
+                deleteTree(tmp);
+                throw e;
+            }
+        }
+
         /** Puts the project in place of the output folder (two renames). */
         public void commit() throws IOException {
             try {
@@ -117,6 +121,56 @@ public final class ProjectWriter {
         /** Removes the temporary folder; the output stays as it was. */
         public void discard() {
             deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Writes files into a fresh temporary folder; a user-owned file already in the output is
+     * copied from there. Creating a file is the cost, in the kernel (the file system allocates an
+     * inode while it holds the folder's lock), so the folders are shared out between two writers,
+     * the busiest first, each to the one with fewer files so far: two folders fill at once.
+     */
+    private static void writeNew(Path tmp, Path target, List<GeneratedFile> files) throws IOException {
+        Map<Path, List<GeneratedFile>> byFolder = new LinkedHashMap<>();
+        for (GeneratedFile f : files) {
+            byFolder.computeIfAbsent(inside(tmp, f.path()).getParent(), k -> new ArrayList<>()).add(f);
+        }
+        for (Path folder : byFolder.keySet()) {
+            Files.createDirectories(folder);
+        }
+        List<List<GeneratedFile>> shares = List.of(new ArrayList<>(), new ArrayList<>());
+        byFolder.values().stream().sorted(Comparator.comparingInt(List<GeneratedFile>::size).reversed())
+                .forEach(l -> (shares.get(0).size() <= shares.get(1).size() ? shares.get(0) : shares.get(1)).addAll(l));
+        List<Supplier<Void>> writers = new ArrayList<>();
+        for (List<GeneratedFile> share : shares) {
+            writers.add(() -> {
+                for (GeneratedFile f : share) {
+                    try {
+                        writeOne(tmp, target, f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return null;
+            });
+        }
+        try {
+            for (Parallel.Done<Void> d : Parallel.run(writers, List.of(0, 1), 1)) {
+                d.get();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void writeOne(Path tmp, Path target, GeneratedFile f) throws IOException {
+        Path existing = target.resolve(f.path()).normalize();
+        Path p = inside(tmp, f.path());
+        if (f.userOwned() && existing.startsWith(target) && Files.isRegularFile(existing)) {
+            // written once, then the user's: a replacing write keeps what is there
+            Files.copy(existing, p);
+        } else {
+            Files.writeString(p, f.content(), StandardCharsets.UTF_8);
         }
     }
 
