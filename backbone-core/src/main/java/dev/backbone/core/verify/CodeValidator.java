@@ -5,7 +5,6 @@ import dev.backbone.core.generate.sql.SqlTarget;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.sql.EmbeddedDdlCheck;
-import dev.backbone.core.verify.sql.EmbeddedEngine;
 import dev.backbone.core.workflow.Tools;
 import dev.backbone.core.workflow.WorkflowListener;
 import dev.backbone.core.write.ProjectWriter;
@@ -81,17 +80,6 @@ public final class CodeValidator {
             }
         }
         return new VerifyReport(mode, checks);
-    }
-
-    /**
-     * Called when a run starts: with a schema.sql to check ({@code sqlTarget}) in a mode that
-     * checks it, the embedded database starts loading on another core while the schema is read
-     * and planned ({@link EmbeddedEngine#preload()}).
-     */
-    public void prepare(VerifyMode mode, boolean sqlTarget) {
-        if (mode != VerifyMode.NONE && sqlTarget) {
-            EmbeddedEngine.preload();
-        }
     }
 
     /**

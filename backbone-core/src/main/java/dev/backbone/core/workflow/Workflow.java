@@ -78,7 +78,6 @@ public final class Workflow {
     public Rendering render(GenerateRequest req, WorkflowListener listener) {
         List<Target> targets = Targets.byNames(req.targets());
         TemplateRenderer templates = new TemplateRenderer(req.templateDir());
-        codeValidator.prepare(req.verify(), targets.stream().anyMatch(t -> t.name().equals(SqlTarget.NAME)));
         listener.workflowStarted("generation");
         long start = System.nanoTime();
         try {

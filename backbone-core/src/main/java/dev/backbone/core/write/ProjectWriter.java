@@ -92,19 +92,6 @@ public final class ProjectWriter {
             this.target = target;
         }
 
-        /** Adds files to the project being staged (its {@code .backbone/} state, computed while the rest was written). */
-        public void write(List<GeneratedFile> more) throws IOException {
-            try {
-                writeNew(tmp, target, more);
-            } catch (IOException e) {
-                deleteTree(tmp);
-                throw WriteFailure.explain(e, target);
-            } catch (RuntimeException e) {
-                deleteTree(tmp);
-                throw e;
-            }
-        }
-
         /** Puts the project in place of the output folder (two renames). */
         public void commit() throws IOException {
             try {

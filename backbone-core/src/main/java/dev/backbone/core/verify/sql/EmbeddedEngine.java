@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -76,29 +75,6 @@ public record EmbeddedEngine(String url, String label, String emulationNote, Str
                 .map(w -> w.toUpperCase(Locale.ROOT))
                 .collect(Collectors.toCollection(TreeSet::new)).stream()
                 .collect(Collectors.joining(","));
-    }
-
-    private static final AtomicBoolean PRELOADED = new AtomicBoolean();
-
-    /**
-     * Opens and closes one empty in-memory H2 database on a thread of its own, once per JVM: H2's
-     * classes load and initialize (a tenth of a second in a fresh JVM) while the schema is still
-     * being read and planned on the other core, and the DDL check's own connection then opens at
-     * once. Best effort: a failure here is the check's to report when it connects.
-     */
-    public static void preload() {
-        if (!PRELOADED.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try (Connection c = new org.h2.Driver().connect("jdbc:h2:mem:", new java.util.Properties())) {
-                // opened: H2 is loaded
-            } catch (SQLException | RuntimeException e) {
-                // the check connects again and reports what fails
-            }
-        }, "backbone-h2-preload");
-        t.setDaemon(true);
-        t.start();
     }
 
     /**
