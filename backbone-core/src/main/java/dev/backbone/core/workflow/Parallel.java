@@ -37,8 +37,9 @@ public final class Parallel {
     /**
      * Helpers for pieces of Java work: the cores beyond two. In a fresh JVM, as every CLI run
      * is, the JIT compilers need a core of their own; on the 2-core machine, rendering 200
-     * tables on both cores interpreted 2.6 times as much bytecode (the compilers fell behind)
-     * and ended no sooner than one thread (docs/performance.md), so there the caller works alone.
+     * tables on both cores spent 2.6 times as long in the interpreter (the compilers fell
+     * behind) and ended no sooner than one thread (docs/performance.md), so there the caller
+     * works alone.
      */
     public static int computeHelpers() {
         return Math.max(0, Math.min(ForkJoinPool.getCommonPoolParallelism(), Runtime.getRuntime().availableProcessors() - 2));

@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * existing project builds its next state the same way: a copy made of hard links (no file's
  * content is copied), the planned changes applied to the copy, then the swap; a kill at any
  * moment leaves the folder as before or as after ({@link TempFolders} finishes or removes what
- * a killed run left).
+ * a killed run left). Nothing is fsynced: the guarantee holds against a killed or failing run,
+ * not a power cut (after which the files of the last run may be empty; the project is generated
+ * again from its schema), and a thousand-file project is not a thousand disk flushes.
  */
 public final class ProjectWriter {
 
