@@ -5,6 +5,10 @@
 # the equivalent 200-entity JDL (bench/schema_to_jdl.py; --skip-install --skip-git --force).
 # Commands alternate within the run; then files and lines of each output are counted.
 #   bench/fastapi-vs-jhipster.sh            # RUNS=3 by default; JHIPSTER=path/to/jhipster
+#   BASE_JAR=/path/to/other/backbone-ai.jar bench/fastapi-vs-jhipster.sh
+#     adds that build's 200-table runs to the same hyperfine run (before/after in one run), run
+#     as ./backbone-ai runs a jar: extracted, with a class-data-sharing archive from the same
+#     training run and the same JVM options
 # Needs hyperfine, node, generator-jhipster (npm). Writes bench/results/fastapi-vs-jhipster.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +24,19 @@ javac -d "$W/syn" backbone-bench/src/main/java/dev/backbone/bench/SyntheticSchem
 java -cp "$W/syn" dev.backbone.bench.WriteSynthetic 200 "$W/t200.json"
 python3 bench/schema_to_jdl.py "$W/t200.json" > "$W/t200.jdl"
 mkdir -p "$W/jh" bench/results
+BASE=()
+if [ -n "${BASE_JAR:-}" ]; then
+  CLI_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+  java -Djarmode=tools -jar "$BASE_JAR" extract --destination "$W/base" >/dev/null
+  (cd "$W" && java -XX:ArchiveClassesAtExit="$W/base/cli.jsa" $CLI_OPTS -cp "$W/base/backbone-ai.jar" \
+    dev.backbone.cli.CdsTraining "$ROOT/examples/blog_schema.json" >/dev/null 2>&1) || true
+  B="java $CLI_OPTS -XX:SharedArchiveFile=$W/base/cli.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $W/base/backbone-ai.jar"
+  BASE=(-n "base 200 tables --verify none" "$B generate --schema $W/t200.json -o $W/o -q --verify none"
+        -n "base 200 tables (verify fast)" "$B generate --schema $W/t200.json -o $W/o -q")
+fi
 echo "load before: $(uptime)" >&2
 hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results/fastapi-vs-jhipster.md \
-  --prepare "rm -rf $W/o" \
+  --prepare "rm -rf $W/o" "${BASE[@]}" \
   -n "backbone blog --verify none" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o --verify none" \
   -n "backbone blog (verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o" \
   -n "backbone 200 tables --verify none" "./backbone-ai generate --schema $W/t200.json -o $W/o --verify none" \

@@ -120,6 +120,7 @@ final class GenerateCommand implements Callable<Integer> {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, e.getMessage());
         }
         GenerationOutcome g;
+        StagedWrite staged = null;
         try (Progress p = Progress.of(cl, progress)) {
             CodeValidator validator = new CodeValidator();
             if (mode == VerifyMode.FULL) {
@@ -133,8 +134,52 @@ final class GenerateCommand implements Callable<Integer> {
                 validator = new CodeValidator(() -> tc);
             }
             GenerateRequest req = new GenerateRequest(file.toString(), text, targets, templateDir, mode, Limits.DEFAULTS, strict);
-            g = new Workflow(validator).generate(req, CliTracing.listener(p));
+            Workflow.Rendering rendering = new Workflow(validator).render(req, CliTracing.listener(p));
+            if (!project && !dryRun && !rendering.files().isEmpty()) {
+                staged = StagedWrite.start(output, rendering.files(), text, force);
+            }
+            g = rendering.verify();
+        } catch (RuntimeException | Error e) {
+            if (staged != null) {
+                staged.discard();
+            }
+            throw e;
         }
+        Integer refused = refusal(cl, file, g);
+        if (refused != null) {
+            if (staged != null) {
+                staged.discard();
+            }
+            return refused;
+        }
+        if (project) {
+            return new Regenerate(out, cl.getErr(), output, dryRun, acceptConflicts, allowDestructive).run(file, text, g,
+                    templateDir == null ? dev.backbone.core.generate.TemplateRenderer.packaged()
+                            : new dev.backbone.core.generate.TemplateRenderer(templateDir));
+        }
+        if (dryRun) {
+            List<dev.backbone.core.generate.GeneratedFile> all = new java.util.ArrayList<>(g.files());
+            all.addAll(Regenerator.stateFiles(g.files(), text));
+            all.forEach(f -> out.println("write " + f.path()));
+            out.println("dry run: " + FindingPrinter.plural(all.size(), "file") + " would be written into " + output);
+            return BackboneCommand.OK;
+        }
+        try {
+            if (force && !ReplaceConfirmation.confirm(output, yes, out, cl.getErr())) {
+                staged.discard();
+                return BackboneCommand.USAGE;
+            }
+            staged.commit();
+        } catch (IOException e) {
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, e instanceof dev.backbone.core.write.WriteFailure
+                    ? e.getMessage() : "cannot write " + output + ": " + e.getMessage());
+        }
+        report(cl, file, g);
+        return BackboneCommand.OK;
+    }
+
+    /** The exit code when the outcome is not to be written (an invalid schema, failed or skipped verification), else null. */
+    private Integer refusal(CommandLine cl, Path file, GenerationOutcome g) {
         if (!g.validation().valid() || g.files().isEmpty()) {
             report(cl, file, g);
             return BackboneCommand.INVALID;
@@ -150,29 +195,7 @@ final class GenerateCommand implements Callable<Integer> {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.VERIFICATION, "--verify full: the " + c.check()
                     + " check could not run (" + c.message() + "); nothing was written");
         }
-        if (project) {
-            return new Regenerate(out, cl.getErr(), output, dryRun, acceptConflicts, allowDestructive).run(file, text, g,
-                    templateDir == null ? dev.backbone.core.generate.TemplateRenderer.packaged()
-                            : new dev.backbone.core.generate.TemplateRenderer(templateDir));
-        }
-        List<dev.backbone.core.generate.GeneratedFile> all = new java.util.ArrayList<>(g.files());
-        all.addAll(Regenerator.stateFiles(g.files(), text));
-        if (dryRun) {
-            all.forEach(f -> out.println("write " + f.path()));
-            out.println("dry run: " + FindingPrinter.plural(all.size(), "file") + " would be written into " + output);
-            return BackboneCommand.OK;
-        }
-        try {
-            if (force && !ReplaceConfirmation.confirm(output, yes, out, cl.getErr())) {
-                return BackboneCommand.USAGE;
-            }
-            ProjectWriter.write(output, all, force);
-        } catch (IOException e) {
-            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, e instanceof dev.backbone.core.write.WriteFailure
-                    ? e.getMessage() : "cannot write " + output + ": " + e.getMessage());
-        }
-        report(cl, file, g);
-        return BackboneCommand.OK;
+        return null;
     }
 
     private void report(CommandLine cl, Path file, GenerationOutcome g) {

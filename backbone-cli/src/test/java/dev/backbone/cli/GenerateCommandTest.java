@@ -110,6 +110,30 @@ class GenerateCommandTest {
     }
 
     @Test
+    void codeThatFailsVerificationIsWrittenNowhereNotEvenBesideTheOutput() throws Exception {
+        Path out = tmp.resolve("broken");
+        Path templates = tmp.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("schema.sql.peb"), "CREATE TABLE broken (;\n");
+        CliRunner.Run r = CliRunner.run("generate", CliRunner.example("blog_schema.json").toString(), "-o", out.toString(),
+                "--templates", templates.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("failed verification; nothing was written");
+        assertThat(out).doesNotExist();
+        assertNoTempFolders();
+    }
+
+    @Test
+    void theProjectHasItsMergeBasesInOneFile() throws Exception {
+        Path out = tmp.resolve("blog");
+        CliRunner.Run r = CliRunner.run("generate", CliRunner.example("blog_schema.json").toString(), "-o", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(out.resolve(".backbone/base.json")).isRegularFile();
+        assertThat(out.resolve(".backbone/base")).doesNotExist();
+        assertThat(Files.readString(out.resolve(".backbone/base.json"))).contains("\"app/models/posts.py\"");
+    }
+
+    @Test
     void progressOnATerminalVerboseLinesAnywhereQuietSilencesBoth() {
         String blog = CliRunner.example("blog_schema.json").toString();
         Terminal errTty = new Terminal(false, true, false, false);

@@ -33,7 +33,6 @@ public record Manifest(Map<String, Entry> files) {
     public static final String DIR = ".backbone";
     public static final String FILE = DIR + "/manifest.json";
     public static final String SCHEMA = DIR + "/schema.json";
-    public static final String BASE = DIR + "/base/";
 
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * Decides, for an existing BackBone project, what each path becomes when the project is
  * generated again: the rules of "a user's files are sacred". A file still as we wrote it is
  * ours (rewritten, or removed when no longer generated); a file the user changed is merged
- * three ways (base: what we generated last time, kept in {@code .backbone/base/}) and left
+ * three ways (base: what we generated last time, kept in {@link MergeBases}) and left
  * untouched on a conflict, with our version beside it; a file we never generated is never
  * looked at. The base of a conflicting file does not advance, so the conflict is offered
  * again until the user takes our version in.
@@ -31,11 +31,13 @@ public final class Regenerator {
     /** A fresh project's {@code .backbone/} files: the manifest, the merge bases and the schema. */
     public static List<GeneratedFile> stateFiles(List<GeneratedFile> files, String schemaText) {
         Map<String, Manifest.Entry> entries = new LinkedHashMap<>();
-        List<GeneratedFile> out = new ArrayList<>();
+        Map<String, String> bases = new LinkedHashMap<>();
         for (GeneratedFile f : files) {
             entries.put(f.path(), new Manifest.Entry(Manifest.sha256(f.content()), f.userOwned()));
-            out.add(new GeneratedFile(Manifest.BASE + f.path(), f.content()));
+            bases.put(f.path(), f.content());
         }
+        List<GeneratedFile> out = new ArrayList<>();
+        out.add(new GeneratedFile(MergeBases.FILE, MergeBases.toJson(bases)));
         out.add(new GeneratedFile(Manifest.FILE, new Manifest(entries).toJson()));
         out.add(new GeneratedFile(Manifest.SCHEMA, schemaText));
         return out;
@@ -48,17 +50,18 @@ public final class Regenerator {
 
     public static RegenerationPlan plan(Path dir, List<GeneratedFile> files, String schemaText) throws IOException {
         Manifest old = Manifest.read(dir);
+        Map<String, String> oldBases = MergeBases.read(dir);
         Map<String, Manifest.Entry> entries = new HashMap<>();
         Map<String, String> bases = new HashMap<>();
         List<FileAction> actions = new ArrayList<>();
         Set<String> rendered = new java.util.HashSet<>();
         for (GeneratedFile f : files) {
             rendered.add(f.path());
-            actions.add(generated(dir, f, old.files().get(f.path()), entries, bases));
+            actions.add(generated(dir, f, old.files().get(f.path()), oldBases, entries, bases));
         }
         for (Map.Entry<String, Manifest.Entry> e : old.files().entrySet()) {
             if (!rendered.contains(e.getKey())) {
-                FileAction a = notGenerated(dir, e.getKey(), e.getValue(), entries, bases);
+                FileAction a = notGenerated(dir, e.getKey(), e.getValue(), oldBases, entries, bases);
                 if (a != null) {
                     actions.add(a);
                 }
@@ -66,19 +69,20 @@ public final class Regenerator {
         }
         actions.sort(java.util.Comparator.comparing(FileAction::path));
         Manifest next = new Manifest(entries);
-        boolean stateChanged = !next.equals(old) || !schemaText.equals(previousSchema(dir)) || basesChanged(dir, bases);
+        boolean stateChanged = !next.equals(old) || !schemaText.equals(previousSchema(dir)) || !bases.equals(oldBases)
+                || !MergeBases.current(dir);
         return new RegenerationPlan(actions, next, bases, schemaText, stateChanged);
     }
 
-    private static FileAction generated(Path dir, GeneratedFile f, Manifest.Entry entry, Map<String, Manifest.Entry> entries,
-            Map<String, String> bases) throws IOException {
+    private static FileAction generated(Path dir, GeneratedFile f, Manifest.Entry entry, Map<String, String> oldBases,
+            Map<String, Manifest.Entry> entries, Map<String, String> bases) throws IOException {
         String path = f.path();
         String now = f.content();
         Path disk = dir.resolve(path);
         boolean exists = Files.isRegularFile(disk);
         if (entry != null && entry.userOwned() || entry == null && f.userOwned() && exists) {
             entries.put(path, new Manifest.Entry(entry != null ? entry.sha256() : Manifest.sha256(disk), true));
-            keepBase(dir, path, bases, f.userOwned() ? null : now);
+            keepBase(oldBases, path, bases, f.userOwned() ? null : now);
             return new FileAction(path, FileAction.Kind.KEEP, null, null, "yours: written once, then never touched");
         }
         if (entry == null) {
@@ -97,7 +101,7 @@ public final class Regenerator {
         }
         if (!exists) {
             entries.put(path, entry);
-            keepBase(dir, path, bases, null);
+            keepBase(oldBases, path, bases, null);
             return new FileAction(path, FileAction.Kind.KEEP, null, now, "you removed it: not recreated");
         }
         String theirs = read(disk);
@@ -109,7 +113,7 @@ public final class Regenerator {
             return theirs.equals(now) ? new FileAction(path, FileAction.Kind.UNCHANGED, null, now, "unchanged")
                     : new FileAction(path, FileAction.Kind.WRITE, now, now, "regenerated");
         }
-        String base = readBase(dir, path);
+        String base = oldBases.get(path);
         if (now.equals(base)) {
             entries.put(path, nextEntry);
             bases.put(path, now);
@@ -118,7 +122,7 @@ public final class Regenerator {
         ThreeWayMerge.Result m = base == null ? new ThreeWayMerge.Result(null, true) : ThreeWayMerge.merge(base, now, theirs);
         if (m.conflict()) {
             entries.put(path, entry);
-            keepBase(dir, path, bases, null);
+            keepBase(oldBases, path, bases, null);
             return new FileAction(path, FileAction.Kind.CONFLICT, now, now, "changed by you and by BackBone in the same lines");
         }
         entries.put(path, nextEntry);
@@ -127,13 +131,13 @@ public final class Regenerator {
                 : new FileAction(path, FileAction.Kind.MERGE, m.text(), now, "your change merged with BackBone's");
     }
 
-    private static FileAction notGenerated(Path dir, String path, Manifest.Entry entry, Map<String, Manifest.Entry> entries,
-            Map<String, String> bases) throws IOException {
+    private static FileAction notGenerated(Path dir, String path, Manifest.Entry entry, Map<String, String> oldBases,
+            Map<String, Manifest.Entry> entries, Map<String, String> bases) throws IOException {
         Path disk = dir.resolve(path);
         boolean history = HISTORY.stream().anyMatch(path::startsWith);
         if (entry.userOwned() || history) {
             entries.put(path, entry);
-            keepBase(dir, path, bases, null);
+            keepBase(oldBases, path, bases, null);
             if (!Files.isRegularFile(disk)) {
                 return null;
             }
@@ -150,33 +154,13 @@ public final class Regenerator {
         return new FileAction(path, FileAction.Kind.KEEP, null, null, "no longer generated; kept because you changed it (now yours)");
     }
 
-    private static void keepBase(Path dir, String path, Map<String, String> bases, String fallback) throws IOException {
-        String b = readBase(dir, path);
+    private static void keepBase(Map<String, String> oldBases, String path, Map<String, String> bases, String fallback) {
+        String b = oldBases.get(path);
         if (b != null) {
             bases.put(path, b);
         } else if (fallback != null) {
             bases.put(path, fallback);
         }
-    }
-
-    private static boolean basesChanged(Path dir, Map<String, String> bases) throws IOException {
-        for (Map.Entry<String, String> e : bases.entrySet()) {
-            if (!e.getValue().equals(readBase(dir, e.getKey()))) {
-                return true;
-            }
-        }
-        Path root = dir.resolve(Manifest.BASE);
-        if (Files.isDirectory(root)) {
-            try (var s = Files.walk(root)) {
-                return s.filter(Files::isRegularFile).count() != bases.size();
-            }
-        }
-        return !bases.isEmpty();
-    }
-
-    static String readBase(Path dir, String path) throws IOException {
-        Path p = dir.resolve(Manifest.BASE + path);
-        return Files.isRegularFile(p) ? read(p) : null;
     }
 
     private static String read(Path p) throws IOException {

@@ -1,6 +1,7 @@
 package dev.backbone.core.verify;
 
 import dev.backbone.core.generate.GeneratedFile;
+import dev.backbone.core.generate.sql.SqlTarget;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.verify.python.PythonToolchain;
 import dev.backbone.core.verify.sql.EmbeddedDdlCheck;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +27,8 @@ import java.util.function.Supplier;
  */
 public final class CodeValidator {
 
+
+    private static final String DDL_CHECK = "ddl_check";
 
     private final Supplier<PythonToolchain> python;
 
@@ -42,12 +47,30 @@ public final class CodeValidator {
 
     /** As {@link #verify(Plan, List, VerifyMode)}, each check reported to {@code listener} as a tool call. */
     public VerifyReport verify(Plan plan, List<GeneratedFile> files, VerifyMode mode, WorkflowListener listener) {
+        return verify(plan, files, mode, listener, null);
+    }
+
+    /**
+     * As {@link #verify(Plan, List, VerifyMode, WorkflowListener)}, collecting the DDL check begun
+     * {@link #ahead} when it checked the very schema.sql among {@code files}.
+     */
+    public VerifyReport verify(Plan plan, List<GeneratedFile> files, VerifyMode mode, WorkflowListener listener, Ahead ahead) {
         if (mode == VerifyMode.NONE) {
             return VerifyReport.none();
         }
         List<VerifyReport.Check> checks = new ArrayList<>();
-        if (files.stream().anyMatch(f -> f.path().equals("schema.sql"))) {
-            checks.addAll(Tools.call(listener, "ddl_check", () -> new EmbeddedDdlCheck().check(plan, files), CodeValidator::passed));
+        GeneratedFile sql = files.stream().filter(f -> f.path().equals(SqlTarget.FILE)).findFirst().orElse(null);
+        if (sql != null && ahead != null && ahead.sql == sql) {
+            listener.toolStarted(DDL_CHECK);
+            Ahead.Result r = null;
+            try {
+                r = ahead.join();
+                checks.addAll(r.checks());
+            } finally {
+                listener.toolFinished(DDL_CHECK, r == null ? 0 : r.nanos(), r != null && passed(r.checks()));
+            }
+        } else if (sql != null) {
+            checks.addAll(Tools.call(listener, DDL_CHECK, () -> new EmbeddedDdlCheck().check(plan, files), CodeValidator::passed));
         }
         List<GeneratedFile> py = files.stream().filter(f -> f.path().endsWith(".py")).toList();
         if (!py.isEmpty()) {
@@ -57,6 +80,65 @@ public final class CodeValidator {
             }
         }
         return new VerifyReport(mode, checks);
+    }
+
+    /**
+     * Begins the DDL check of the {@code schema.sql} among one target's freshly rendered files on
+     * a thread of its own, so that it runs while the other targets render; the verify stage
+     * collects it ({@link #verify(Plan, List, VerifyMode, WorkflowListener, Ahead)}). Null when
+     * there is nothing to check ahead (no schema.sql, or {@code --verify none}).
+     */
+    public Ahead ahead(Plan plan, List<GeneratedFile> rendered, VerifyMode mode) {
+        if (mode == VerifyMode.NONE) {
+            return null;
+        }
+        return rendered.stream().filter(f -> f.path().equals(SqlTarget.FILE)).findFirst().map(f -> new Ahead(plan, f)).orElse(null);
+    }
+
+    /** The DDL check of one schema.sql, running ahead of the verify stage. */
+    public static final class Ahead {
+
+        /** What the check found, and how long it ran. */
+        record Result(List<VerifyReport.Check> checks, long nanos) {}
+
+        private final GeneratedFile sql;
+        private final FutureTask<Result> task;
+
+        private Ahead(Plan plan, GeneratedFile sql) {
+            this.sql = sql;
+            this.task = new FutureTask<>(() -> {
+                long t0 = System.nanoTime();
+                List<VerifyReport.Check> checks = new EmbeddedDdlCheck().check(plan, sql.content());
+                return new Result(checks, System.nanoTime() - t0);
+            });
+            Thread t = new Thread(task, "backbone-ddl-check");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** The check's result, waiting for it (or running it here if its thread has not begun). */
+        Result join() {
+            task.run();
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking the DDL", e);
+            }
+        }
+
+        /** Drops a check whose result nobody will collect (the rendering failed). */
+        public void cancel() {
+            task.cancel(false);
+        }
     }
 
     private static boolean passed(List<VerifyReport.Check> checks) {

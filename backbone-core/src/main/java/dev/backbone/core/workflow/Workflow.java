@@ -5,6 +5,7 @@ import dev.backbone.core.generate.Target;
 import dev.backbone.core.generate.TemplateRenderer;
 import dev.backbone.core.generate.project.ProjectReadme;
 import dev.backbone.core.generate.Targets;
+import dev.backbone.core.generate.sql.SqlTarget;
 import dev.backbone.core.plan.Architect;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.schema.SchemaReader;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +67,15 @@ public final class Workflow {
 
     /** The whole pipeline; files are returned in memory, never written here. */
     public GenerationOutcome generate(GenerateRequest req, WorkflowListener listener) {
+        return render(req, listener).verify();
+    }
+
+    /**
+     * The pipeline up to the rendered files; {@link Rendering#verify()} runs the last stage. A
+     * caller may start writing the files somewhere private in between (the CLI stages them next
+     * to the output folder) and must publish them only once they passed.
+     */
+    public Rendering render(GenerateRequest req, WorkflowListener listener) {
         List<Target> targets = Targets.byNames(req.targets());
         TemplateRenderer templates = new TemplateRenderer(req.templateDir());
         listener.workflowStarted("generation");
@@ -72,20 +83,67 @@ public final class Workflow {
         try {
             ValidationOutcome v = validateAndPlan(req.text(), req.limits(), req.strict(), listener);
             if (!v.valid() || (req.strict() && !v.warnings().isEmpty())) {
-                listener.workflowFinished("generation", "failed", System.nanoTime() - start);
-                return new GenerationOutcome(v, List.of(), VerifyReport.none(), 0);
+                return new Rendering(req, listener, start, v, null, null);
             }
-            Rendered rendered = stage(STAGE_GENERATE, CODE_GENERATOR, listener, () -> render(v.plan(), targets, req, templates, listener));
+            AtomicReference<CodeValidator.Ahead> ahead = new AtomicReference<>();
+            Rendered rendered = stage(STAGE_GENERATE, CODE_GENERATOR, listener,
+                    () -> render(v.plan(), targets, req, templates, listener, ahead));
             List<GeneratedFile> files = rendered.files();
             listener.filesGenerated(v.plan().projectName(), files.size(),
                     files.stream().mapToLong(GeneratedFile::lines).sum(), rendered.models());
-            VerifyReport report = stage(STAGE_VERIFY, CODE_VALIDATOR, listener, () -> codeValidator.verify(v.plan(), files, req.verify(), listener));
-            GenerationOutcome out = new GenerationOutcome(v, files, report, rendered.models());
-            listener.workflowFinished("generation", out.status(), System.nanoTime() - start);
-            return out;
+            return new Rendering(req, listener, start, v, rendered, ahead.get());
         } catch (RuntimeException e) {
             listener.workflowFinished("generation", "error", System.nanoTime() - start);
             throw e;
+        }
+    }
+
+    /** A generation whose files are rendered and not yet verified. */
+    public final class Rendering {
+
+        private final GenerateRequest req;
+        private final WorkflowListener listener;
+        private final long start;
+        private final ValidationOutcome validation;
+        private final Rendered rendered;
+        private final CodeValidator.Ahead ahead;
+        private GenerationOutcome outcome;
+
+        private Rendering(GenerateRequest req, WorkflowListener listener, long start, ValidationOutcome validation,
+                Rendered rendered, CodeValidator.Ahead ahead) {
+            this.req = req;
+            this.listener = listener;
+            this.start = start;
+            this.validation = validation;
+            this.rendered = rendered;
+            this.ahead = ahead;
+        }
+
+        /** The rendered files; empty when the schema was rejected. */
+        public List<GeneratedFile> files() {
+            return rendered == null ? List.of() : rendered.files();
+        }
+
+        /** The verify stage (once; later calls return the same outcome). */
+        public synchronized GenerationOutcome verify() {
+            if (outcome != null) {
+                return outcome;
+            }
+            if (rendered == null) {
+                listener.workflowFinished("generation", "failed", System.nanoTime() - start);
+                outcome = new GenerationOutcome(validation, List.of(), VerifyReport.none(), 0);
+                return outcome;
+            }
+            try {
+                VerifyReport report = stage(STAGE_VERIFY, CODE_VALIDATOR, listener,
+                        () -> codeValidator.verify(validation.plan(), rendered.files(), req.verify(), listener, ahead));
+                outcome = new GenerationOutcome(validation, rendered.files(), report, rendered.models());
+                listener.workflowFinished("generation", outcome.status(), System.nanoTime() - start);
+                return outcome;
+            } catch (RuntimeException e) {
+                listener.workflowFinished("generation", "error", System.nanoTime() - start);
+                throw e;
+            }
         }
     }
 
@@ -97,13 +155,68 @@ public final class Workflow {
         }
     }
 
-    private static Rendered render(Plan plan, List<Target> targets, GenerateRequest req, TemplateRenderer templates,
-            WorkflowListener listener) {
+    /**
+     * Every target rendered, on more than one thread where the machine has cores to spare
+     * ({@link Parallel#computeHelpers()}): the pieces of all targets ({@link Target#pieces}) go
+     * through one {@link Parallel} queue, and each target's render is reported as a tool call, in
+     * the targets' order, with the time its pieces took. With helpers the sql target's piece goes
+     * first and its schema.sql starts the DDL check ahead of the verify stage
+     * ({@link CodeValidator#ahead}), which then overlaps the rendering of the others.
+     */
+    private Rendered render(Plan plan, List<Target> targets, GenerateRequest req, TemplateRenderer templates,
+            WorkflowListener listener, AtomicReference<CodeValidator.Ahead> ahead) {
+        int helpers = Parallel.computeHelpers();
+        List<Supplier<List<GeneratedFile>>> pieces = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            boolean sql = helpers > 0 && t.name().equals(SqlTarget.NAME);
+            List<Supplier<List<GeneratedFile>>> own = sql ? List.of(() -> t.render(plan, templates)) : t.pieces(plan, templates);
+            for (Supplier<List<GeneratedFile>> piece : own) {
+                order.add(sql ? 0 : order.size(), pieces.size());
+                owner.add(i);
+                pieces.add(sql ? () -> {
+                    List<GeneratedFile> out = piece.get();
+                    ahead.set(codeValidator.ahead(plan, out, req.verify()));
+                    return out;
+                } : piece);
+            }
+        }
+        List<Parallel.Done<List<GeneratedFile>>> done = Parallel.run(pieces, order, helpers);
         List<GeneratedFile> files = new ArrayList<>();
         int models = 0;
-        for (Target t : targets) {
-            files.addAll(Tools.call(listener, "render:" + t.name(), () -> t.render(plan, templates), r -> true));
-            models = Math.max(models, t.modelCount(plan));
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                long nanos = 0;
+                Parallel.Done<List<GeneratedFile>> failed = null;
+                List<GeneratedFile> own = new ArrayList<>();
+                for (int k = 0; k < pieces.size(); k++) {
+                    if (owner.get(k) == i) {
+                        Parallel.Done<List<GeneratedFile>> d = done.get(k);
+                        nanos += d.nanos();
+                        if (d.error() != null && failed == null) {
+                            failed = d;
+                        } else if (d.error() == null) {
+                            own.addAll(d.value());
+                        }
+                    }
+                }
+                String tool = "render:" + targets.get(i).name();
+                listener.toolStarted(tool);
+                listener.toolFinished(tool, nanos, failed == null);
+                if (failed != null) {
+                    failed.get();
+                }
+                files.addAll(own);
+                models = Math.max(models, targets.get(i).modelCount(plan));
+            }
+        } catch (RuntimeException | Error e) {
+            CodeValidator.Ahead a = ahead.get();
+            if (a != null) {
+                a.cancel();
+            }
+            throw e;
         }
         // A later target's file replaces an earlier one of the same path: the fastapi
         // target's requirements.txt includes the models' requirements.

@@ -3,15 +3,22 @@ package dev.backbone.core.write;
 import dev.backbone.core.generate.GeneratedFile;
 import dev.backbone.core.regenerate.FileAction;
 import dev.backbone.core.regenerate.Manifest;
+import dev.backbone.core.regenerate.MergeBases;
 import dev.backbone.core.regenerate.RegenerationPlan;
+import dev.backbone.core.workflow.Parallel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes a generated project so that it appears whole or not at all: files go to a temporary
@@ -20,7 +27,9 @@ import java.util.UUID;
  * existing project builds its next state the same way: a copy made of hard links (no file's
  * content is copied), the planned changes applied to the copy, then the swap; a kill at any
  * moment leaves the folder as before or as after ({@link TempFolders} finishes or removes what
- * a killed run left).
+ * a killed run left). Nothing is fsynced: the guarantee holds against a killed or failing run,
+ * not a power cut (after which the files of the last run may be empty; the project is generated
+ * again from its schema), and a thousand-file project is not a thousand disk flushes.
  */
 public final class ProjectWriter {
 
@@ -46,6 +55,16 @@ public final class ProjectWriter {
     }
 
     public static void write(Path out, List<GeneratedFile> files, boolean force) throws IOException {
+        stage(out, files, force).commit();
+    }
+
+    /**
+     * The first half of {@link #write}: the files written into a temporary folder next to the
+     * output, which stays as it was until {@link Staged#commit()}. Lets a caller write while it
+     * still decides whether to publish (the CLI stages while the code is verified, and
+     * {@link Staged#discard() discards} what failed).
+     */
+    public static Staged stage(Path out, List<GeneratedFile> files, boolean force) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         checkWritable(target, force);
         Path tmp = null;
@@ -53,24 +72,94 @@ public final class ProjectWriter {
             Files.createDirectories(target.getParent());
             TempFolders.clean(target);
             tmp = TempFolders.create(target);
-            for (GeneratedFile f : files) {
-                Path existing = target.resolve(f.path()).normalize();
-                if (f.userOwned() && existing.startsWith(target) && Files.isRegularFile(existing)) {
-                    // written once, then the user's: a replacing write keeps what is there
-                    Path p = inside(tmp, f.path());
-                    Files.createDirectories(p.getParent());
-                    Files.copy(existing, p);
-                } else {
-                    writeFile(tmp, f.path(), f.content());
-                }
-            }
-            TempFolders.swap(tmp, target);
+            writeNew(tmp, target, files);
+            return new Staged(tmp, target);
         } catch (IOException e) {
             deleteTree(tmp);
             throw WriteFailure.explain(e, target);
         } catch (RuntimeException e) {
             deleteTree(tmp);
             throw e;
+        }
+    }
+
+    /** A project written into its temporary folder, not yet in place. */
+    public static final class Staged {
+
+        private final Path tmp;
+        private final Path target;
+
+        private Staged(Path tmp, Path target) {
+            this.tmp = tmp;
+            this.target = target;
+        }
+
+        /** Puts the project in place of the output folder (two renames). */
+        public void commit() throws IOException {
+            try {
+                TempFolders.swap(tmp, target);
+            } catch (IOException e) {
+                deleteTree(tmp);
+                throw WriteFailure.explain(e, target);
+            } catch (RuntimeException e) {
+                deleteTree(tmp);
+                throw e;
+            }
+        }
+
+        /** Removes the temporary folder; the output stays as it was. */
+        public void discard() {
+            deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Writes files into a fresh temporary folder; a user-owned file already in the output is
+     * copied from there. Creating a file is the cost, in the kernel (the file system allocates an
+     * inode while it holds the folder's lock), so the folders are shared out between two writers,
+     * the busiest first, each to the one with fewer files so far: two folders fill at once.
+     */
+    private static void writeNew(Path tmp, Path target, List<GeneratedFile> files) throws IOException {
+        Map<Path, List<GeneratedFile>> byFolder = new LinkedHashMap<>();
+        for (GeneratedFile f : files) {
+            byFolder.computeIfAbsent(inside(tmp, f.path()).getParent(), k -> new ArrayList<>()).add(f);
+        }
+        for (Path folder : byFolder.keySet()) {
+            Files.createDirectories(folder);
+        }
+        List<List<GeneratedFile>> shares = List.of(new ArrayList<>(), new ArrayList<>());
+        byFolder.values().stream().sorted(Comparator.comparingInt(List<GeneratedFile>::size).reversed())
+                .forEach(l -> (shares.get(0).size() <= shares.get(1).size() ? shares.get(0) : shares.get(1)).addAll(l));
+        List<Supplier<Void>> writers = new ArrayList<>();
+        for (List<GeneratedFile> share : shares) {
+            writers.add(() -> {
+                for (GeneratedFile f : share) {
+                    try {
+                        writeOne(tmp, target, f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return null;
+            });
+        }
+        try {
+            for (Parallel.Done<Void> d : Parallel.run(writers, List.of(0, 1), 1)) {
+                d.get();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void writeOne(Path tmp, Path target, GeneratedFile f) throws IOException {
+        Path existing = target.resolve(f.path()).normalize();
+        Path p = inside(tmp, f.path());
+        if (f.userOwned() && existing.startsWith(target) && Files.isRegularFile(existing)) {
+            // written once, then the user's: a replacing write keeps what is there
+            Files.copy(existing, p);
+        } else {
+            Files.writeString(p, f.content(), StandardCharsets.UTF_8);
         }
     }
 
@@ -111,25 +200,10 @@ public final class ProjectWriter {
         return plan.filesWritten();
     }
 
-    /** {@code .backbone/base/}: the next merge bases; a base that did not change stays a link. */
+    /** The next merge bases in {@link MergeBases#FILE}; the folder of one file per base that earlier projects had goes. */
     private static void bases(Path tmp, Map<String, String> bases) throws IOException {
-        Path root = tmp.resolve(Manifest.BASE);
-        if (Files.isDirectory(root)) {
-            try (var s = Files.walk(root)) {
-                for (Path p : s.filter(Files::isRegularFile).toList()) {
-                    String rel = root.relativize(p).toString().replace('\\', '/');
-                    if (!bases.containsKey(rel)) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
-        for (Map.Entry<String, String> e : bases.entrySet()) {
-            Path p = inside(tmp, Manifest.BASE + e.getKey());
-            if (!Files.isRegularFile(p) || !Files.readString(p, StandardCharsets.UTF_8).equals(e.getValue())) {
-                writeFile(tmp, Manifest.BASE + e.getKey(), e.getValue());
-            }
-        }
+        writeFile(tmp, MergeBases.FILE, MergeBases.toJson(bases));
+        TempFolders.deleteTree(inside(tmp, MergeBases.LEGACY));
     }
 
     /** Writes a new file: an existing one (perhaps a hard link to the live project) is replaced, never written through. */

@@ -106,6 +106,61 @@ class RegenerationScenarioTest {
     }
 
     @Test
+    void aProjectWithOneFilePerMergeBaseIsMergedAndMovedToBaseJson(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("blog");
+        Projects.create(p, blog());
+        // the layout that projects written before base.json have: .backbone/base/<path>
+        Map<String, String> bases = MergeBases.read(p);
+        assertThat(bases).containsKey("app/models/posts.py").hasSize(Manifest.read(p).files().size());
+        for (Map.Entry<String, String> e : bases.entrySet()) {
+            Path legacy = p.resolve(MergeBases.LEGACY + e.getKey());
+            Files.createDirectories(legacy.getParent());
+            Files.writeString(legacy, e.getValue(), StandardCharsets.UTF_8);
+        }
+        Files.delete(p.resolve(MergeBases.FILE));
+        assertThat(MergeBases.read(p)).isEqualTo(bases);
+        Path posts = p.resolve("app/models/posts.py");
+        Files.writeString(posts, Files.readString(posts) + USER_CODE);
+
+        Regeneration.Prepared r = Projects.prepare(p, changed(blog()));
+        assertThat(r.plan().of(FileAction.Kind.MERGE)).extracting(FileAction::path).contains("app/models/posts.py");
+        ProjectWriter.apply(p, r.plan());
+
+        assertThat(Files.readString(posts)).contains("def published_count() -> int:").contains("views: Mapped[int | None]");
+        assertThat(p.resolve(MergeBases.LEGACY)).doesNotExist();
+        assertThat(MergeBases.read(p)).containsEntry("app/models/posts.py", Projects.generate(changed(blog())).files().stream()
+                .filter(f -> f.path().equals("app/models/posts.py")).findFirst().orElseThrow().content());
+    }
+
+    @Test
+    void anUnchangedProjectInTheOlderLayoutIsMovedToBaseJsonAndNothingElseChanges(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("blog");
+        Projects.create(p, blog());
+        for (Map.Entry<String, String> e : MergeBases.read(p).entrySet()) {
+            Path legacy = p.resolve(MergeBases.LEGACY + e.getKey());
+            Files.createDirectories(legacy.getParent());
+            Files.writeString(legacy, e.getValue(), StandardCharsets.UTF_8);
+        }
+        Files.delete(p.resolve(MergeBases.FILE));
+        Map<String, String> before = Projects.tree(p);
+
+        Regeneration.Prepared r = Projects.prepare(p, blog());
+        assertThat(r.plan().filesWritten()).isZero();
+        assertThat(r.plan().changesAnything()).isTrue();
+        ProjectWriter.apply(p, r.plan());
+
+        Map<String, String> after = Projects.tree(p);
+        assertThat(p.resolve(MergeBases.FILE)).isRegularFile();
+        before.forEach((path, hash) -> {
+            if (!path.startsWith(".backbone/")) {
+                assertThat(after.get(path)).as(path).isEqualTo(hash);
+            }
+        });
+        assertThat(after.keySet()).noneMatch(k -> k.startsWith(MergeBases.LEGACY));
+        assertThat(Projects.prepare(p, blog()).plan().changesAnything()).isFalse();
+    }
+
+    @Test
     void aConflictLeavesTheUsersFileUntouchedWithOursBesideIt(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("blog");
         Projects.create(p, blog());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A FastAPI app over the sqlalchemy target's models: Pydantic v2 schemas, one CRUD router per
@@ -41,39 +42,67 @@ public final class FastApiTarget implements Target {
 
     @Override
     public List<GeneratedFile> render(Plan plan, TemplateRenderer templates) {
+        return pieces(plan, templates).stream().flatMap(p -> p.get().stream()).toList();
+    }
+
+    /**
+     * The app's own modules; each chunk of tables' schemas, routers and hooks; main.py and the
+     * test support; each chunk of tables' tests; the project files.
+     */
+    @Override
+    public List<Supplier<List<GeneratedFile>>> pieces(Plan plan, TemplateRenderer templates) {
         List<TableApi> apis = plan.tables().stream().map(t -> TableApi.of(plan, t)).toList();
         Map<String, Object> common = common(plan);
-        List<GeneratedFile> files = new ArrayList<>();
-        files.add(file(templates, "app/settings.py", "settings.py.peb", common));
-        files.add(file(templates, "app/api/__init__.py", "api_init.py.peb", common));
-        files.add(file(templates, "app/api/deps.py", "deps.py.peb", common));
-        files.add(file(templates, "app/api/errors.py", "errors.py.peb", common));
-        files.add(userFile(templates, "app/api/custom.py", "custom.py.peb", common));
-        files.add(file(templates, "app/schemas/__init__.py", "schemas_init.py.peb", common));
-        files.add(file(templates, "app/schemas/common.py", "common.py.peb", common));
-        files.add(userFile(templates, "app/services/__init__.py", "services_init.py.peb", common));
-        for (TableApi api : apis) {
-            files.add(file(templates, "app/schemas/" + api.module() + ".py", "schema.py.peb", api.schemaContext(plan)));
-            files.add(file(templates, "app/api/" + api.module() + ".py", "router.py.peb", api.routerContext(plan)));
-            files.add(userFile(templates, "app/services/" + api.module() + ".py", "service.py.peb", api.serviceContext(plan)));
+        List<Supplier<List<GeneratedFile>>> pieces = new ArrayList<>();
+        pieces.add(() -> List.of(
+                file(templates, "app/settings.py", "settings.py.peb", common),
+                file(templates, "app/api/__init__.py", "api_init.py.peb", common),
+                file(templates, "app/api/deps.py", "deps.py.peb", common),
+                file(templates, "app/api/errors.py", "errors.py.peb", common),
+                userFile(templates, "app/api/custom.py", "custom.py.peb", common),
+                file(templates, "app/schemas/__init__.py", "schemas_init.py.peb", common),
+                file(templates, "app/schemas/common.py", "common.py.peb", common),
+                userFile(templates, "app/services/__init__.py", "services_init.py.peb", common)));
+        for (List<TableApi> chunk : chunks(apis)) {
+            pieces.add(() -> {
+                List<GeneratedFile> files = new ArrayList<>();
+                for (TableApi api : chunk) {
+                    files.add(file(templates, "app/schemas/" + api.module() + ".py", "schema.py.peb", api.schemaContext(plan)));
+                    files.add(file(templates, "app/api/" + api.module() + ".py", "router.py.peb", api.routerContext(plan)));
+                    files.add(userFile(templates, "app/services/" + api.module() + ".py", "service.py.peb", api.serviceContext(plan)));
+                }
+                return files;
+            });
         }
-        files.add(file(templates, "app/main.py", "main.py.peb", main(plan, apis)));
-        files.add(file(templates, "tests/__init__.py", "tests_init.py.peb", common));
-        files.add(file(templates, "tests/conftest.py", "conftest.py.peb", common));
-        files.add(file(templates, "tests/factories.py", "factories.py.peb", factories(plan)));
-        for (TableApi api : apis) {
-            Map<String, Object> ctx = new HashMap<>(common);
-            ctx.put("table", api.table().tableName());
-            ctx.put("softDelete", api.table().softDelete());
-            ctx.put("hasUnique", api.table().columns().stream().anyMatch(c -> c.unique() && !c.serverManaged() && !c.isForeignKey()));
-            ctx.put("body", TestCode.tests(plan, api, null).stripTrailing());
-            files.add(file(templates, "tests/test_" + api.module() + ".py", "test_table.py.peb", ctx));
+        pieces.add(() -> List.of(
+                file(templates, "app/main.py", "main.py.peb", main(plan, apis)),
+                file(templates, "tests/__init__.py", "tests_init.py.peb", common),
+                file(templates, "tests/conftest.py", "conftest.py.peb", common),
+                file(templates, "tests/factories.py", "factories.py.peb", factories(plan))));
+        for (List<TableApi> chunk : chunks(apis)) {
+            pieces.add(() -> chunk.stream().map(api -> {
+                Map<String, Object> ctx = new HashMap<>(common);
+                ctx.put("table", api.table().tableName());
+                ctx.put("softDelete", api.table().softDelete());
+                ctx.put("hasUnique", api.table().columns().stream().anyMatch(c -> c.unique() && !c.serverManaged() && !c.isForeignKey()));
+                ctx.put("body", TestCode.tests(plan, api, null).stripTrailing());
+                return file(templates, "tests/test_" + api.module() + ".py", "test_table.py.peb", ctx);
+            }).toList());
         }
-        files.add(file(templates, "pyproject.toml", "pyproject.toml.peb", common));
-        files.add(file(templates, "requirements.txt", "requirements.txt.peb", common));
-        files.add(file(templates, "Dockerfile", "Dockerfile.peb", common));
-        files.add(file(templates, ".env.example", "env.example.peb", common));
-        return files;
+        pieces.add(() -> List.of(
+                file(templates, "pyproject.toml", "pyproject.toml.peb", common),
+                file(templates, "requirements.txt", "requirements.txt.peb", common),
+                file(templates, "Dockerfile", "Dockerfile.peb", common),
+                file(templates, ".env.example", "env.example.peb", common)));
+        return pieces;
+    }
+
+    private static List<List<TableApi>> chunks(List<TableApi> apis) {
+        List<List<TableApi>> out = new ArrayList<>();
+        for (int from = 0; from < apis.size(); from += CHUNK) {
+            out.add(apis.subList(from, Math.min(apis.size(), from + CHUNK)));
+        }
+        return out;
     }
 
     private static Map<String, Object> common(Plan plan) {

@@ -8,6 +8,7 @@ import dev.backbone.core.plan.PlannedTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * SQLAlchemy 2.0 models for FastAPI backends: a typed declarative model per table
@@ -33,23 +34,37 @@ public final class SqlAlchemyTarget implements Target {
 
     @Override
     public List<GeneratedFile> render(Plan plan, TemplateRenderer templates) {
+        return pieces(plan, templates).stream().flatMap(p -> p.get().stream()).toList();
+    }
+
+    /** The support files, then the models in chunks of tables, then requirements.txt. */
+    @Override
+    public List<Supplier<List<GeneratedFile>>> pieces(Plan plan, TemplateRenderer templates) {
         PlanIndex index = PlanIndex.of(plan);
-        List<GeneratedFile> files = new ArrayList<>();
-        files.add(file(templates, "app/__init__.py", "app_init.py.peb", SupportFiles.appInit(plan)));
-        files.add(file(templates, "app/database.py", "database.py.peb", SupportFiles.database(plan)));
-        files.add(file(templates, "app/models/__init__.py", "models_init.py.peb", SupportFiles.modelsInit(index)));
-        files.add(file(templates, "app/models/base.py", "base.py.peb", SupportFiles.base(plan)));
-        if (plan.usesTimestamps() || plan.usesSoftDelete()) {
-            files.add(file(templates, "app/models/mixins.py", "mixins.py.peb", SupportFiles.mixins(plan)));
+        List<Supplier<List<GeneratedFile>>> pieces = new ArrayList<>();
+        pieces.add(() -> {
+            List<GeneratedFile> files = new ArrayList<>();
+            files.add(file(templates, "app/__init__.py", "app_init.py.peb", SupportFiles.appInit(plan)));
+            files.add(file(templates, "app/database.py", "database.py.peb", SupportFiles.database(plan)));
+            files.add(file(templates, "app/models/__init__.py", "models_init.py.peb", SupportFiles.modelsInit(index)));
+            files.add(file(templates, "app/models/base.py", "base.py.peb", SupportFiles.base(plan)));
+            if (plan.usesTimestamps() || plan.usesSoftDelete()) {
+                files.add(file(templates, "app/models/mixins.py", "mixins.py.peb", SupportFiles.mixins(plan)));
+            }
+            if (!plan.associations().isEmpty()) {
+                files.add(file(templates, "app/models/associations.py", "associations.py.peb", AssociationsContext.of(index)));
+            }
+            return files;
+        });
+        List<PlannedTable> tables = plan.tables();
+        for (int from = 0; from < tables.size(); from += CHUNK) {
+            List<PlannedTable> chunk = tables.subList(from, Math.min(tables.size(), from + CHUNK));
+            pieces.add(() -> chunk.stream()
+                    .map(t -> file(templates, "app/models/" + t.moduleName() + ".py", "model.py.peb", ModelContext.of(index, t)))
+                    .toList());
         }
-        if (!plan.associations().isEmpty()) {
-            files.add(file(templates, "app/models/associations.py", "associations.py.peb", AssociationsContext.of(index)));
-        }
-        for (PlannedTable t : plan.tables()) {
-            files.add(file(templates, "app/models/" + t.moduleName() + ".py", "model.py.peb", ModelContext.of(index, t)));
-        }
-        files.add(file(templates, "requirements.txt", "requirements.txt.peb", SupportFiles.requirements(plan)));
-        return files;
+        pieces.add(() -> List.of(file(templates, "requirements.txt", "requirements.txt.peb", SupportFiles.requirements(plan))));
+        return pieces;
     }
 
     /** One model class per table. */
