@@ -14,40 +14,19 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * {@code .backbone/manifest.json}: every file BackBone generated in the project, with the
  * SHA-256 of the content it wrote, and whether the file is the user's after its first write
  * (an extension point). A file whose hash still matches is ours to rewrite; any other file in
  * the folder is the user's.
- *
- * <p>Read and written with Jackson's streaming API: the file is a fixed, flat shape, and a data
- * binding mapper would cost every {@code generate} its set-up (about a tenth of a short run).
+ * Read and written token by token ({@link StateJson}).
  */
 public record Manifest(Map<String, Entry> files) {
 
     public static final String DIR = ".backbone";
     public static final String FILE = DIR + "/manifest.json";
     public static final String SCHEMA = DIR + "/schema.json";
-
-    private static final JsonFactory JSON = new JsonFactory();
-
-    /** Jackson's default pretty printer: two-space indents, {@code "key" : value}. */
-    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
-        }
-    };
 
     /** @param userOwned written once, then the user's: never rewritten, never removed */
     public record Entry(String sha256, boolean userOwned) {}
@@ -62,16 +41,16 @@ public record Manifest(Map<String, Entry> files) {
 
     public static Manifest read(Path dir) throws IOException {
         Map<String, Entry> files = new LinkedHashMap<>();
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8))) {
-            expect(p.nextToken(), JsonToken.START_OBJECT);
+        try (JsonParser p = StateJson.FACTORY.createParser(ObjectReadContext.empty(), Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8))) {
+            StateJson.expect(FILE, p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if (name.equals("files")) {
-                    expect(value, JsonToken.START_OBJECT);
+                    StateJson.expect(FILE, value, JsonToken.START_OBJECT);
                     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                         String path = p.currentName();
-                        expect(p.nextToken(), JsonToken.START_OBJECT);
+                        StateJson.expect(FILE, p.nextToken(), JsonToken.START_OBJECT);
                         files.put(path, entry(p));
                     }
                 } else {
@@ -105,15 +84,9 @@ public record Manifest(Map<String, Entry> files) {
         return new Entry(sha, userOwned);
     }
 
-    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) {
-            throw new IOException(FILE + " is not a BackBone manifest: expected " + expected + ", found " + actual);
-        }
-    }
-
     public String toJson() {
         java.io.StringWriter out = new java.io.StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(PRETTY, out)) {
+        try (JsonGenerator g = StateJson.FACTORY.createGenerator(StateJson.PRETTY, out)) {
             g.writeStartObject();
             g.writeNumberProperty("format", 1);
             g.writeStringProperty("about", "Files BackBone generated here and the hash of what it wrote; edit freely, BackBone merges.");

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 
 /**
  * The merge bases of a project: for each generated path, the text BackBone wrote last time (the
@@ -28,18 +30,22 @@ public final class MergeBases {
     /** The folder of one file per base that earlier projects have. */
     public static final String LEGACY = Manifest.DIR + "/base/";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private MergeBases() {}
 
     /** The file's text: paths in order, so that the same bases give the same bytes. */
     public static String toJson(Map<String, String> bases) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", 1);
-        root.put("about", "What BackBone generated last time for each file: the base of the merge that keeps your edits.");
-        ObjectNode files = root.putObject("files");
-        new TreeMap<>(bases).forEach(files::put);
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = StateJson.FACTORY.createGenerator(StateJson.PRETTY, out)) {
+            g.writeStartObject();
+            g.writeNumberProperty("format", 1);
+            g.writeStringProperty("about", "What BackBone generated last time for each file: the base of the merge that keeps your edits.");
+            g.writeName("files");
+            g.writeStartObject();
+            new TreeMap<>(bases).forEach(g::writeStringProperty);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return out + "\n";
     }
 
     /** The bases recorded in the project at {@code dir} (none when it has none). */
@@ -47,8 +53,25 @@ public final class MergeBases {
         Map<String, String> out = new TreeMap<>();
         Path file = dir.resolve(FILE);
         if (Files.isRegularFile(file)) {
-            JsonNode files = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)).path("files");
-            files.properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+            try (JsonParser p = StateJson.FACTORY.createParser(ObjectReadContext.empty(), Files.readString(file, StandardCharsets.UTF_8))) {
+                StateJson.expect(FILE, p.nextToken(), JsonToken.START_OBJECT);
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (!name.equals("files")) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    StateJson.expect(FILE, value, JsonToken.START_OBJECT);
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String path = p.currentName();
+                        StateJson.expect(FILE, p.nextToken(), JsonToken.VALUE_STRING);
+                        out.put(path, p.getString());
+                    }
+                }
+            } catch (JacksonException e) {
+                throw new IOException(FILE + " is not BackBone's: " + e.getOriginalMessage(), e);
+            }
             return out;
         }
         Path legacy = dir.resolve(LEGACY);
