@@ -8,6 +8,10 @@
 #   3. one rate-limit decision in-process, memory against Redis (bench/LimiterCost.java): the CPU a
 #      request spends on the limiter, which a crowded machine blurs least.
 #   bench/scale-out.sh                     # ROUNDS=3 DURATION=15 WARMUP=10 CONNECTIONS=32
+#   BASELINE=/tmp/old bench/scale-out.sh   # also another checkout's Redis limiter, in the same rounds
+# BASELINE is the root of another checkout of this repository, built (its ./backbone-ai runs): its
+# server with the Redis limiter is measured in part 1 alternately with this one's, and its
+# LimiterCost in part 3, so a change to the limiter is compared before/after in one run.
 # Needs wrk, curl, a JDK 17+ and a Redis (BACKBONE_TEST_REDIS_URL, default redis://127.0.0.1:6379;
 # keys under a prefix of this run's own). Builds the jar via ./backbone-ai. Limits are raised so
 # that nothing is refused, but the limiter runs on every request. Writes bench/results/scale-out-<time>.md.
@@ -16,6 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; CONNECTIONS="${CONNECTIONS:-32}"
 REDIS="${BACKBONE_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+BASELINE="${BASELINE:-}"
 PREFIX="bench-scale-out:$$:"
 SCHEMA="$ROOT/examples/blog_schema.json"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-scale.XXXXXX")"
@@ -31,14 +36,16 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # start NAME [VAR=value ...]: a server in the background; sets PORT_<NAME> and PID_<NAME>.
+# LAUNCHER (default this checkout's ./backbone-ai) is the launcher that runs it.
 start() {
   local name="$1"; shift
+  local launcher="${LAUNCHER:-$ROOT/backbone-ai}"
   local port; port="$(free_port)"
   mkdir -p "$WORK/$name"
   (cd "$WORK/$name" && exec env API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=WARNING DEFAULT_LLM_PROVIDER=ollama \
       RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000 RATE_LIMIT_AUTHENTICATED=1000000 \
       RATE_LIMIT_GENERATION_PER_MINUTE=1000000 RATE_LIMIT_GENERATION_PER_HOUR=1000000 "$@" \
-      "$ROOT/backbone-ai" serve >"$WORK/$name/out.log" 2>&1) &
+      "$launcher" serve >"$WORK/$name/out.log" 2>&1) &
   local pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 600); do
@@ -73,14 +80,18 @@ LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"
 log "1. in-memory vs Redis limiter"
 start mem
 start redis RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
-run_wrk "$PORT_mem" "$CONNECTIONS" "$WARMUP" >/dev/null; run_wrk "$PORT_redis" "$CONNECTIONS" "$WARMUP" >/dev/null
+KINDS="mem redis"
+if [ -n "$BASELINE" ]; then
+  LAUNCHER="$BASELINE/backbone-ai" start base RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="${PREFIX}base:"
+  KINDS="mem redis base"
+fi
+for k in $KINDS; do p="PORT_$k"; run_wrk "${!p}" "$CONNECTIONS" "$WARMUP" >/dev/null; done
 declare -A R
 for i in $(seq 1 "$ROUNDS"); do
-  R[mem,$i]="$(measure mem)"; log "round $i memory: ${R[mem,$i]}"
-  R[redis,$i]="$(measure redis)"; log "round $i redis:  ${R[redis,$i]}"
+  for k in $KINDS; do R[$k,$i]="$(measure "$k")"; log "round $i $k: ${R[$k,$i]}"; done
 done
 LOAD1="$(cut -d' ' -f1-3 /proc/loadavg)"
-kill "$PID_mem" "$PID_redis"; wait "$PID_mem" "$PID_redis" 2>/dev/null || true
+for k in $KINDS; do p="PID_$k"; kill "${!p}"; wait "${!p}" 2>/dev/null || true; done
 
 log "2. one replica vs two (Redis limiter shared)"
 start r1 RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
@@ -100,6 +111,11 @@ kill "$PID_r1" "$PID_r2"; wait "$PID_r1" "$PID_r2" 2>/dev/null || true
 
 log "3. one rate-limit decision in-process, memory vs Redis (bench/LimiterCost.java)"
 COST="$(java -cp "$ROOT/backbone-cli/target/app/lib/*" bench/LimiterCost.java "$REDIS" 50000 2>/dev/null | grep '^round')"
+if [ -n "$BASELINE" ]; then
+  COST="$COST
+$(cd "$BASELINE" && java -cp "$BASELINE/backbone-cli/target/app/lib/*" bench/LimiterCost.java "$REDIS" 50000 2>/dev/null \
+    | grep '^round' | sed 's/redis:/redis (baseline):/')"
+fi
 
 mkdir -p bench/results
 {
@@ -110,7 +126,11 @@ mkdir -p bench/results
   echo "| round | limiter | requests/s | p99 ms | non-2xx | server CPU µs/request |"
   echo "|---|---|---:|---:|---:|---:|"
   for i in $(seq 1 "$ROUNDS"); do
-    for k in mem redis; do read -r rps p99 bad cpu <<<"${R[$k,$i]}"; echo "| $i | $([ $k = mem ] && echo memory || echo Redis) | $rps | $p99 | $bad | $cpu |"; done
+    for k in $KINDS; do
+      read -r rps p99 bad cpu <<<"${R[$k,$i]}"
+      case $k in mem) what=memory ;; redis) what=Redis ;; *) what="Redis (baseline $(git -C "$BASELINE" rev-parse --short HEAD 2>/dev/null || echo "$BASELINE"))" ;; esac
+      echo "| $i | $what | $rps | $p99 | $bad | $cpu |"
+    done
   done
   echo
   echo "| round | replicas | requests/s (sum) | p99 ms | non-2xx |"
@@ -120,7 +140,7 @@ mkdir -p bench/results
     read -r rps p99 bad n <<<"${R[two,$i]}"; echo "| $i | 2 | $rps | $p99 | $bad |"
   done
   echo
-  echo "In-process, one rate-limit decision of a validate request (process CPU, Lettuce's I/O thread included):"
+  echo "In-process, one rate-limit decision of a validate request (the process's CPU, every thread included):"
   echo
   echo "$COST" | sed 's/^/- /'
 } | tee "$OUT"
