@@ -113,8 +113,8 @@ final class RedisJobStore implements JobStore {
 
     @Override
     public long queued() {
+        ensureGroup();
         return redis.call(c -> {
-            ensureGroup(c);
             long len = c.xlen(stream);
             long pending = c.xpending(stream, GROUP).getTotal();
             return Math.max(0, len - pending);
@@ -123,10 +123,7 @@ final class RedisJobStore implements JobStore {
 
     @Override
     public Delivery next(Duration wait) throws InterruptedException {
-        redis.call(c -> {
-            ensureGroup(c);
-            return null;
-        });
+        ensureGroup();
         try {
             if (reader == null || !reader.isConnected() || reader.isBroken()) {
                 closeReader();
@@ -153,8 +150,8 @@ final class RedisJobStore implements JobStore {
 
     @Override
     public Delivery reclaim(Duration idle) {
+        ensureGroup();
         return redis.call(c -> {
-            ensureGroup(c);
             Map.Entry<StreamEntryID, List<StreamEntry>> claimed = c.xautoclaim(stream, GROUP, consumer, idle.toMillis(),
                     new StreamEntryID(0, 0), XAutoClaimParams.xAutoClaimParams().count(1));
             if (claimed == null || claimed.getValue() == null || claimed.getValue().isEmpty()) {
@@ -183,12 +180,12 @@ final class RedisJobStore implements JobStore {
         });
     }
 
-    private void ensureGroup(Jedis c) {
+    private void ensureGroup() {
         if (groupReady) {
             return;
         }
         try {
-            c.xgroupCreate(stream, GROUP, new StreamEntryID(0, 0), true);
+            redis.call(c -> c.xgroupCreate(stream, GROUP, new StreamEntryID(0, 0), true));
         } catch (JedisDataException e) {
             // BUSYGROUP: another replica made it.
             if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
