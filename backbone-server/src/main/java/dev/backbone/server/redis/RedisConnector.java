@@ -80,7 +80,7 @@ public final class RedisConnector implements AutoCloseable {
      */
     public static URI parse(String url) {
         URI u = URI.create(url.strip());
-        if (!JedisURIHelper.isRedisScheme(u) && !JedisURIHelper.isRedisSSLScheme(u) || u.getHost() == null) {
+        if (!(JedisURIHelper.isRedisScheme(u) || JedisURIHelper.isRedisSSLScheme(u)) || u.getHost() == null) {
             throw new IllegalArgumentException("not a redis:// or rediss:// URL with a host");
         }
         if (u.getPort() < 0) {
