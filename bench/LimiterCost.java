@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * What one rate-limit decision of a validate request costs, in-process: the in-memory limiter
  * against the Redis one (the Lua script over the loopback), alternately, as the whole process's
- * CPU time per decision (Lettuce's I/O thread included, so not one thread's time) and wall time.
+ * CPU time per decision (every thread of the process, so a client's own I/O threads count too) and wall time.
  * The figure a validate request's server CPU (docs/performance.md, "HTTP service") is compared
  * with. Run by bench/scale-out.sh, or:
  *   java -cp 'backbone-cli/target/app/lib/*' bench/LimiterCost.java redis://127.0.0.1:6379 [N]

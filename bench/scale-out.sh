@@ -2,20 +2,32 @@
 # Scale-out benchmark (issue 14, "Measured"), in one run on loopback:
 #   1. POST /api/v1/validate (blog schema) with the in-memory rate limiter and with the Redis one,
 #      two servers up side by side, measured alternately (A, B, A, B, ...): requests/s, p99 and the
-#      server's CPU per request (the figure the neighbours on a shared machine blur least);
+#      server's CPU per request (the figure the neighbours on a shared machine blur least), and the
+#      part of it the JIT compiler threads took (not zero: not warm yet); each round at CONNECTIONS
+#      (saturating 2 cores) and at LIGHT_CONNECTIONS (a lighter load);
 #   2. one replica against two sharing the Redis limiter: wrk on one port, then two wrk at once
 #      (half the connections each) on two ports, alternately; requests/s summed;
 #   3. one rate-limit decision in-process, memory against Redis (bench/LimiterCost.java): the CPU a
 #      request spends on the limiter, which a crowded machine blurs least.
-#   bench/scale-out.sh                     # ROUNDS=3 DURATION=15 WARMUP=10 CONNECTIONS=32
+#   bench/scale-out.sh                     # ROUNDS=3 DURATION=15 WARMUP=60 CONNECTIONS=32 LIGHT_CONNECTIONS=4
+#   BASELINE=/tmp/old bench/scale-out.sh   # also another checkout's Redis limiter, in the same rounds
+# BASELINE is the root of another checkout of this repository, built (its ./backbone-ai runs): its
+# server with the Redis limiter is measured in part 1 alternately with this one's, and its
+# LimiterCost in part 3, so a change to the limiter is compared before/after in one run.
 # Needs wrk, curl, a JDK 17+ and a Redis (BACKBONE_TEST_REDIS_URL, default redis://127.0.0.1:6379;
 # keys under a prefix of this run's own). Builds the jar via ./backbone-ai. Limits are raised so
 # that nothing is refused, but the limiter runs on every request. Writes bench/results/scale-out-<time>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; CONNECTIONS="${CONNECTIONS:-32}"
+# WARMUP is per server: the JIT needs about a minute of load on 2 busy cores before the CPU per
+# request settles (it falls three- to four-fold from the first seconds).
+ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-60}"; CONNECTIONS="${CONNECTIONS:-32}"
+LIGHT="${LIGHT_CONNECTIONS:-4}"
+PARTS="${PARTS:-1 2 3}"   # e.g. PARTS="1 3": the limiter only
+has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 REDIS="${BACKBONE_TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+BASELINE="${BASELINE:-}"
 PREFIX="bench-scale-out:$$:"
 SCHEMA="$ROOT/examples/blog_schema.json"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-scale.XXXXXX")"
@@ -28,17 +40,31 @@ trap cleanup EXIT
 ./backbone-ai version >/dev/null
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# The CPU ticks of the JVM's JIT compiler threads (C1, C2) of process $1.
+jit_ticks() {
+  local pid="$1" t=0 f s comm rest
+  for f in /proc/"$pid"/task/*/stat; do
+    s="$(cat "$f" 2>/dev/null)" || continue
+    comm="${s#*(}"; comm="${comm%%)*}"
+    case "$comm" in
+      C1\ Compiler*|C2\ Compiler*) rest="${s##*) }"; read -r -a a <<<"$rest"; t=$((t + a[11] + a[12])) ;;
+    esac
+  done
+  echo "$t"
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # start NAME [VAR=value ...]: a server in the background; sets PORT_<NAME> and PID_<NAME>.
+# LAUNCHER (default this checkout's ./backbone-ai) is the launcher that runs it.
 start() {
   local name="$1"; shift
+  local launcher="${LAUNCHER:-$ROOT/backbone-ai}"
   local port; port="$(free_port)"
   mkdir -p "$WORK/$name"
   (cd "$WORK/$name" && exec env API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=WARNING DEFAULT_LLM_PROVIDER=ollama \
       RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000 RATE_LIMIT_AUTHENTICATED=1000000 \
       RATE_LIMIT_GENERATION_PER_MINUTE=1000000 RATE_LIMIT_GENERATION_PER_HOUR=1000000 "$@" \
-      "$ROOT/backbone-ai" serve >"$WORK/$name/out.log" 2>&1) &
+      "$launcher" serve >"$WORK/$name/out.log" 2>&1) &
   local pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 600); do
@@ -57,31 +83,40 @@ run_wrk() { # port connections duration
     END { printf "%.0f %.2f %d %d\n", rps, p99, bad+0, n }' "$WORK/wrk-$1.txt"
 }
 
-# measure NAME: warm-up excluded; prints "rps p99 non2xx cpu_us_per_request".
+# measure NAME CONNECTIONS: warm-up excluded; prints "rps p99 non2xx cpu_us_per_request jit_us_per_request".
 measure() {
-  local port pid c0 c1 r
+  local port pid c0 c1 j0 j1 r
   port="PORT_$1"; pid="PID_$1"; port="${!port}"; pid="${!pid}"
-  c0="$(cpu_ticks "$pid")"
-  r="$(run_wrk "$port" "$CONNECTIONS" "$DURATION")"
-  c1="$(cpu_ticks "$pid")"
+  c0="$(cpu_ticks "$pid")"; j0="$(jit_ticks "$pid")"
+  r="$(run_wrk "$port" "$2" "$DURATION")"
+  c1="$(cpu_ticks "$pid")"; j1="$(jit_ticks "$pid")"
   read -r rps p99 bad n <<<"$r"
-  awk -v rps="$rps" -v p99="$p99" -v bad="$bad" -v n="$n" -v t="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN { printf "%s %s %s %.0f\n", rps, p99, bad, (n > 0 ? t * 1e6 / hz / n : 0) }'
+  awk -v rps="$rps" -v p99="$p99" -v bad="$bad" -v n="$n" -v t="$((c1 - c0))" -v j="$((j1 - j0))" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%s %s %s %.0f %.0f\n", rps, p99, bad, (n > 0 ? t * 1e6 / hz / n : 0), (n > 0 ? j * 1e6 / hz / n : 0) }'
 }
 
-LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"
+LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"; LOAD1="-"; LOAD2="-"; COST=""
+declare -A R
+KINDS="mem redis"
+if has_part 1; then
 log "1. in-memory vs Redis limiter"
 start mem
 start redis RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
-run_wrk "$PORT_mem" "$CONNECTIONS" "$WARMUP" >/dev/null; run_wrk "$PORT_redis" "$CONNECTIONS" "$WARMUP" >/dev/null
-declare -A R
+if [ -n "$BASELINE" ]; then
+  LAUNCHER="$BASELINE/backbone-ai" start base RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="${PREFIX}base:"
+  KINDS="mem redis base"
+fi
+for k in $KINDS; do p="PORT_$k"; run_wrk "${!p}" "$CONNECTIONS" "$WARMUP" >/dev/null; done
 for i in $(seq 1 "$ROUNDS"); do
-  R[mem,$i]="$(measure mem)"; log "round $i memory: ${R[mem,$i]}"
-  R[redis,$i]="$(measure redis)"; log "round $i redis:  ${R[redis,$i]}"
+  for c in "$CONNECTIONS" "$LIGHT"; do
+    for k in $KINDS; do R[$k,$c,$i]="$(measure "$k" "$c")"; log "round $i, $c connections, $k: ${R[$k,$c,$i]}"; done
+  done
 done
 LOAD1="$(cut -d' ' -f1-3 /proc/loadavg)"
-kill "$PID_mem" "$PID_redis"; wait "$PID_mem" "$PID_redis" 2>/dev/null || true
+for k in $KINDS; do p="PID_$k"; kill "${!p}"; wait "${!p}" 2>/dev/null || true; done
+fi
 
+if has_part 2; then
 log "2. one replica vs two (Redis limiter shared)"
 start r1 RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
 start r2 RATE_LIMIT_REDIS_URL="$REDIS" REDIS_KEY_PREFIX="$PREFIX"
@@ -97,21 +132,40 @@ for i in $(seq 1 "$ROUNDS"); do
 done
 LOAD2="$(cut -d' ' -f1-3 /proc/loadavg)"
 kill "$PID_r1" "$PID_r2"; wait "$PID_r1" "$PID_r2" 2>/dev/null || true
+fi
 
+if has_part 3; then
 log "3. one rate-limit decision in-process, memory vs Redis (bench/LimiterCost.java)"
 COST="$(java -cp "$ROOT/backbone-cli/target/app/lib/*" bench/LimiterCost.java "$REDIS" 50000 2>/dev/null | grep '^round')"
+if [ -n "$BASELINE" ]; then
+  COST="$COST
+$(cd "$BASELINE" && java -cp "$BASELINE/backbone-cli/target/app/lib/*" bench/LimiterCost.java "$REDIS" 50000 2>/dev/null \
+    | grep '^round' | sed 's/redis:/redis (baseline):/')"
+fi
+fi
 
 mkdir -p bench/results
 {
   echo "# bench/scale-out.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(java -version 2>&1 | head -1)"
   echo
-  echo "ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS, $(nproc) cores; load average before $LOAD0, after part 1 $LOAD1, after part 2 $LOAD2"
+  echo "ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS LIGHT_CONNECTIONS=$LIGHT PARTS=\"$PARTS\", $(nproc) cores; load average before $LOAD0, after part 1 $LOAD1, after part 2 $LOAD2"
+  if has_part 1; then
   echo
-  echo "| round | limiter | requests/s | p99 ms | non-2xx | server CPU µs/request |"
-  echo "|---|---|---:|---:|---:|---:|"
+  echo "| round | connections | limiter | requests/s | p99 ms | non-2xx | server CPU µs/request | vs memory | of which JIT µs |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
   for i in $(seq 1 "$ROUNDS"); do
-    for k in mem redis; do read -r rps p99 bad cpu <<<"${R[$k,$i]}"; echo "| $i | $([ $k = mem ] && echo memory || echo Redis) | $rps | $p99 | $bad | $cpu |"; done
+    for c in "$CONNECTIONS" "$LIGHT"; do
+      read -r _ _ _ memcpu _ <<<"${R[mem,$c,$i]}"
+      for k in $KINDS; do
+        read -r rps p99 bad cpu jit <<<"${R[$k,$c,$i]}"
+        case $k in mem) what=memory ;; redis) what=Redis ;; *) what="Redis (baseline $(git -C "$BASELINE" rev-parse --short HEAD 2>/dev/null || echo "$BASELINE"))" ;; esac
+        vs="$(awk -v a="$cpu" -v m="$memcpu" -v k="$k" 'BEGIN { if (k == "mem" || m == 0) print "-"; else printf "%+.0f%%", (a - m) * 100 / m }')"
+        echo "| $i | $c | $what | $rps | $p99 | $bad | $cpu | $vs | $jit |"
+      done
+    done
   done
+  fi
+  if has_part 2; then
   echo
   echo "| round | replicas | requests/s (sum) | p99 ms | non-2xx |"
   echo "|---|---|---:|---:|---:|"
@@ -119,9 +173,12 @@ mkdir -p bench/results
     read -r rps p99 bad n <<<"${R[one,$i]}"; echo "| $i | 1 | $rps | $p99 | $bad |"
     read -r rps p99 bad n <<<"${R[two,$i]}"; echo "| $i | 2 | $rps | $p99 | $bad |"
   done
+  fi
+  if has_part 3; then
   echo
-  echo "In-process, one rate-limit decision of a validate request (process CPU, Lettuce's I/O thread included):"
+  echo "In-process, one rate-limit decision of a validate request (the process's CPU, every thread included):"
   echo
   echo "$COST" | sed 's/^/- /'
+  fi
 } | tee "$OUT"
 log "written to $OUT"

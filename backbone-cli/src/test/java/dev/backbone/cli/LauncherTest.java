@@ -97,6 +97,26 @@ class LauncherTest {
         return l;
     }
 
+    /**
+     * Maven keeps a jar whose own classes did not change, even when a module nested in it did:
+     * the launcher must not take that jar for a new build.
+     */
+    @Test
+    void aChangedModuleRebuildsTheJarThatNestsIt() throws Exception {
+        Path jar = root.resolve("backbone-cli/target/backbone-ai.jar");
+        Path mvnw = root.resolve("mvnw");
+        Files.writeString(mvnw, """
+                #!/usr/bin/env bash
+                [ -f backbone-cli/target/backbone-ai.jar ] || echo rebuilt > backbone-cli/target/backbone-ai.jar
+                """);
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path source = Files.createDirectories(root.resolve("backbone-server/src/main/java")).resolve("Changed.java");
+        Files.writeString(source, "class Changed {}");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        assertThat(launch("version")).isEqualTo("ran\n");
+        assertThat(Files.readString(jar)).isEqualTo("rebuilt\n");
+    }
+
     @Test
     void serveHelpPreparesNothing() throws Exception {
         assertThat(launch("serve", "--help")).isEqualTo("ran\n");

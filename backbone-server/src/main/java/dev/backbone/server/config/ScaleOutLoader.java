@@ -43,7 +43,7 @@ final class ScaleOutLoader {
             return Secret.NONE;
         }
         try {
-            io.lettuce.core.RedisURI.create(url);
+            dev.backbone.server.redis.RedisConnector.parse(url);
         } catch (IllegalArgumentException e) {
             v.problem(name + " is not a valid Redis URL (redis://[:password@]host[:port][/database])");
             return Secret.NONE;

@@ -5,7 +5,7 @@ import dev.backbone.server.ratelimit.RouteLimit;
 import dev.backbone.server.requestid.RequestIdFilter;
 import dev.backbone.server.security.Guard;
 import dev.backbone.server.security.Principal;
-import io.lettuce.core.RedisException;
+import redis.clients.jedis.exceptions.JedisException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,7 +77,7 @@ class JobsController {
             }
             store.submit(id, Job.queued(s.kind(), owner(p), RequestIdFilter.current(request),
                     dev.backbone.server.tracing.JobSpans.traceparent(), System.currentTimeMillis()), s.body());
-        } catch (RedisException e) {
+        } catch (JedisException e) {
             return unavailable(request, e);
         }
         metrics.submitted(s.kind()).increment();
@@ -102,7 +102,7 @@ class JobsController {
         Job job;
         try {
             job = visible(id, request);
-        } catch (RedisException e) {
+        } catch (JedisException e) {
             return unavailable(request, e);
         }
         if (job == null) {
@@ -139,7 +139,7 @@ class JobsController {
             workers.cancelLocal(id);
             log.info("Job {} ({}) cancelled while {}", id, job.kind(), job.state().wire());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JobView.of(now));
-        } catch (RedisException e) {
+        } catch (JedisException e) {
             return unavailable(request, e);
         }
     }
@@ -171,7 +171,7 @@ class JobsController {
                 + " (it never existed, has expired, or belongs to another client)");
     }
 
-    private static ResponseEntity<Map<String, Object>> unavailable(HttpServletRequest request, RedisException e) {
+    private static ResponseEntity<Map<String, Object>> unavailable(HttpServletRequest request, JedisException e) {
         log.warn("Jobs store unavailable: {}", dev.backbone.server.redis.RedisConnector.rootMessage(e));
         return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 "the jobs store (Redis) does not answer; retry later", "5");

@@ -1,24 +1,20 @@
 package dev.backbone.server.jobs;
 
 import dev.backbone.server.redis.RedisConnector;
-import io.lettuce.core.Consumer;
-import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.XClaimArgs;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.models.stream.ClaimedMessages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XClaimParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Jobs in Redis, shared by every replica: each job a hash {@code job:<id>} (and its body beside
@@ -56,7 +52,8 @@ final class RedisJobStore implements JobStore {
     private final Duration resultTtl;
     private final Duration openTtl;
     private final String stream;
-    private StatefulRedisConnection<String, String> reader;
+    /** The dispatcher's own connection for the blocking XREADGROUP (only the dispatcher thread uses it). */
+    private volatile Jedis reader;
     private volatile boolean groupReady;
 
     /**
@@ -82,22 +79,23 @@ final class RedisJobStore implements JobStore {
 
     @Override
     public void submit(String id, Map<String, String> fields, String body) {
-        RedisCommands<String, String> c = redis.sync();
-        c.hset(jobKey(id), fields);
-        c.pexpire(jobKey(id), openTtl.toMillis());
-        c.psetex(bodyKey(id), openTtl.toMillis(), body);
-        c.xadd(stream, Map.of("job", id));
+        redis.call(c -> {
+            c.hset(jobKey(id), fields);
+            c.pexpire(jobKey(id), openTtl.toMillis());
+            c.psetex(bodyKey(id), openTtl.toMillis(), body);
+            return c.xadd(stream, XAddParams.xAddParams(), Map.of("job", id));
+        });
     }
 
     @Override
     public Optional<Job> find(String id) {
-        Map<String, String> f = redis.sync().hgetall(jobKey(id));
+        Map<String, String> f = redis.call(c -> c.hgetAll(jobKey(id)));
         return f == null || f.isEmpty() || !f.containsKey("state") ? Optional.empty() : Optional.of(new Job(id, f));
     }
 
     @Override
     public Optional<String> body(String id) {
-        return Optional.ofNullable(redis.sync().get(bodyKey(id)));
+        return Optional.ofNullable(redis.call(c -> c.get(bodyKey(id))));
     }
 
     @Override
@@ -109,35 +107,40 @@ final class RedisJobStore implements JobStore {
             args.add(k);
             args.add(v);
         });
-        Long n = redis.sync().eval(UPDATE, ScriptOutputType.INTEGER, new String[] {jobKey(id), bodyKey(id)},
-                args.toArray(String[]::new));
-        return n != null && n == 1L;
+        Object n = redis.call(c -> c.eval(UPDATE, List.of(jobKey(id), bodyKey(id)), args));
+        return Long.valueOf(1L).equals(n);
     }
 
     @Override
     public long queued() {
-        RedisCommands<String, String> c = redis.sync();
-        ensureGroup(c);
-        long len = c.xlen(stream);
-        long pending = c.xpending(stream, GROUP).getCount();
-        return Math.max(0, len - pending);
+        ensureGroup();
+        return redis.call(c -> {
+            long len = c.xlen(stream);
+            long pending = c.xpending(stream, GROUP).getTotal();
+            return Math.max(0, len - pending);
+        });
     }
 
     @Override
     public Delivery next(Duration wait) throws InterruptedException {
+        ensureGroup();
         try {
-            ensureGroup(redis.sync());
-            if (reader == null || !reader.isOpen()) {
+            if (reader == null || !reader.isConnected() || reader.isBroken()) {
+                closeReader();
                 reader = redis.dedicated(wait);
             }
-            List<StreamMessage<String, String>> got = reader.sync().xreadgroup(Consumer.from(GROUP, consumer),
-                    XReadArgs.Builder.block(wait).count(1), XReadArgs.StreamOffset.lastConsumed(stream));
-            if (got == null || got.isEmpty()) {
+            List<Map.Entry<String, List<StreamEntry>>> got = reader.xreadGroup(GROUP, consumer,
+                    XReadGroupParams.xReadGroupParams().block((int) wait.toMillis()).count(1),
+                    Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+            if (got == null || got.isEmpty() || got.get(0).getValue().isEmpty()) {
                 return null;
             }
-            StreamMessage<String, String> m = got.get(0);
-            return new Delivery(m.getBody().get("job"), m.getId(), false);
-        } catch (RedisCommandExecutionException e) {
+            StreamEntry m = got.get(0).getValue().get(0);
+            return new Delivery(m.getFields().get("job"), m.getID().toString(), false);
+        } catch (JedisConnectionException e) {
+            closeReader();
+            throw e;
+        } catch (JedisDataException e) {
             if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
                 groupReady = false;
             }
@@ -147,39 +150,44 @@ final class RedisJobStore implements JobStore {
 
     @Override
     public Delivery reclaim(Duration idle) {
-        RedisCommands<String, String> c = redis.sync();
-        ensureGroup(c);
-        ClaimedMessages<String, String> claimed = c.xautoclaim(stream,
-                XAutoClaimArgs.Builder.xautoclaim(Consumer.from(GROUP, consumer), idle, "0-0").count(1));
-        if (claimed == null || claimed.getMessages().isEmpty()) {
-            return null;
-        }
-        StreamMessage<String, String> m = claimed.getMessages().get(0);
-        return new Delivery(m.getBody() == null ? null : m.getBody().get("job"), m.getId(), true);
+        ensureGroup();
+        return redis.call(c -> {
+            Map.Entry<StreamEntryID, List<StreamEntry>> claimed = c.xautoclaim(stream, GROUP, consumer, idle.toMillis(),
+                    new StreamEntryID(0, 0), XAutoClaimParams.xAutoClaimParams().count(1));
+            if (claimed == null || claimed.getValue() == null || claimed.getValue().isEmpty()) {
+                return null;
+            }
+            StreamEntry m = claimed.getValue().get(0);
+            if (m == null) {
+                return null;
+            }
+            return new Delivery(m.getFields() == null ? null : m.getFields().get("job"), m.getID().toString(), true);
+        });
     }
 
     @Override
     public void heartbeat(Delivery d) {
         // XCLAIM by the owner with min-idle 0 resets the entry's idle time: the claim is renewed.
-        redis.sync().xclaim(stream, Consumer.from(GROUP, consumer), XClaimArgs.Builder.minIdleTime(0).justid(), d.entry());
+        redis.call(c -> c.xclaimJustId(stream, GROUP, consumer, 0, XClaimParams.xClaimParams(), new StreamEntryID(d.entry())));
     }
 
     @Override
     public void ack(Delivery d) {
-        RedisCommands<String, String> c = redis.sync();
-        c.xack(stream, GROUP, d.entry());
-        c.xdel(stream, d.entry());
+        StreamEntryID entry = new StreamEntryID(d.entry());
+        redis.call(c -> {
+            c.xack(stream, GROUP, entry);
+            return c.xdel(stream, entry);
+        });
     }
 
-    private void ensureGroup(RedisCommands<String, String> c) {
+    private void ensureGroup() {
         if (groupReady) {
             return;
         }
         try {
-            c.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), GROUP, XGroupCreateArgs.Builder.mkstream());
-        } catch (RedisBusyException e) {
+            redis.call(c -> c.xgroupCreate(stream, GROUP, new StreamEntryID(0, 0), true));
+        } catch (JedisDataException e) {
             // BUSYGROUP: another replica made it.
-        } catch (RedisCommandExecutionException e) {
             if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
                 throw e;
             }
@@ -197,15 +205,20 @@ final class RedisJobStore implements JobStore {
         return "redis " + redis.address();
     }
 
+    private void closeReader() {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (RuntimeException e) {
+                // a broken connection: closed anyway
+            }
+            reader = null;
+        }
+    }
+
     @Override
     public void close() {
-        try {
-            if (reader != null) {
-                reader.close();
-            }
-        } catch (RedisException e) {
-            // closing anyway
-        }
+        closeReader();
         redis.close();
     }
 }

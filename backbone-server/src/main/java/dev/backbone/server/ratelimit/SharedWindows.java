@@ -1,11 +1,10 @@
 package dev.backbone.server.ratelimit;
 
 import dev.backbone.server.redis.RedisConnector;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The fixed windows of every replica, kept in Redis. One Lua script checks and takes all the
@@ -52,32 +51,35 @@ public final class SharedWindows {
 
     private final RedisConnector redis;
     private final String sha;
+    private final String keyStart;
 
     public SharedWindows(RedisConnector redis) {
         this.redis = redis;
         this.sha = digest(SCRIPT);
+        this.keyStart = redis.key("rl:{");
     }
 
     /**
      * Takes one request from each limit's window for {@code client}, or from none.
      *
      * @return one decision per limit, in order; all admitted, or at least one refused (and then nothing was taken)
-     * @throws io.lettuce.core.RedisException when Redis does not answer in time
+     * @throws redis.clients.jedis.exceptions.JedisException when Redis does not answer in time
      */
     List<Decision> take(List<FixedWindowLimiter> limits, String client, long now) {
-        String[] keys = new String[limits.size()];
-        String[] args = new String[limits.size() * 2];
-        for (int i = 0; i < keys.length; i++) {
+        int n = limits.size();
+        // KEYS then ARGV, as EVALSHA takes them.
+        String[] params = new String[n * 3];
+        for (int i = 0; i < n; i++) {
             FixedWindowLimiter l = limits.get(i);
             // The client in braces: one Redis Cluster hash slot for all of a client's windows, as the script needs.
-            keys[i] = redis.key("rl:{" + client + "}:" + l.name() + ":" + l.windowMillis());
-            args[2 * i] = Integer.toString(l.max());
-            args[2 * i + 1] = Long.toString(l.windowMillis());
+            params[i] = keyStart + client + "}:" + l.name() + ":" + l.windowMillis();
+            params[n + 2 * i] = Integer.toString(l.max());
+            params[n + 2 * i + 1] = Long.toString(l.windowMillis());
         }
-        List<Object> out = run(keys, args);
+        List<?> out = redis.call(j -> run(j, n, params));
         boolean admitted = ((Long) out.get(0)) == 1L;
-        List<Decision> decisions = new ArrayList<>(keys.length);
-        for (int i = 0; i < keys.length; i++) {
+        List<Decision> decisions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             FixedWindowLimiter l = limits.get(i);
             long count = (Long) out.get(1 + 2 * i);
             long ttl = (Long) out.get(2 + 2 * i);
@@ -89,16 +91,14 @@ public final class SharedWindows {
         return decisions;
     }
 
-    private List<Object> run(String[] keys, String[] args) {
-        RedisCommands<String, String> c = redis.sync();
+    private List<?> run(Jedis j, int keys, String[] params) {
         try {
-            return c.evalsha(sha, ScriptOutputType.MULTI, keys, args);
-        } catch (RedisNoScriptException e) {
+            return (List<?>) j.evalsha(sha, keys, params);
+        } catch (JedisNoScriptException e) {
             // First use on this Redis (or after a restart or SCRIPT FLUSH): EVAL loads it, EVALSHA works from then on.
-            return c.eval(SCRIPT, ScriptOutputType.MULTI, keys, args);
+            return (List<?>) j.eval(SCRIPT, keys, params);
         }
     }
-
     private static String digest(String script) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-1")

@@ -1,62 +1,120 @@
 package dev.backbone.server.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * One Redis server as the service uses it: a shared, thread-safe connection for short commands
- * (the rate-limit script, job records) and dedicated ones for blocking reads (the jobs stream).
+ * One Redis server as the service uses it: a pool of connections for short commands (the
+ * rate-limit script, job records) and dedicated ones for blocking reads (the jobs stream).
+ *
+ * <p>Jedis, with blocking I/O on the calling thread: a command is a write and a read on the
+ * request's own thread, where an asynchronous client hands every command to an I/O thread and
+ * back, which costs the rate limiter several times its own work in thread wake-ups
+ * (docs/performance.md, "Replicas").
  *
  * <p>Redis being down must never stall or fail a request, so commands fail fast instead of
- * queueing: every command has {@code REDIS_TIMEOUT}, a disconnected connection rejects commands
- * at once instead of buffering them, and while Redis is unreachable a new connection is tried
- * at most once a second (Lettuce reconnects an established one by itself). The service starts
- * even when Redis is down and picks it up when it answers.
+ * waiting: every command and every connection attempt has {@code REDIS_TIMEOUT}, and after a
+ * connection failure (refused, reset, timed out) the idle connections are dropped and, for one
+ * second, commands fail at once without touching the network; then one command tries again. The
+ * service starts even when Redis is down and picks it up when it answers.
  */
 public final class RedisConnector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
     private static final long RETRY_MILLIS = 1000;
+    /**
+     * Connections per pool at most: as many as Tomcat has request threads (200), so that a request
+     * never waits for a connection; opened as needed, closed after a minute unused.
+     */
+    static final int POOL_SIZE = 200;
 
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final HostAndPort address;
+    private final JedisClientConfig config;
+    private final int database;
     private final String keyPrefix;
     private final Duration timeout;
-    private final AtomicLong nextAttempt = new AtomicLong();
-    private volatile StatefulRedisConnection<String, String> shared;
+    private final JedisPool pool;
+    /** 0 while Redis answers; else when the next connection attempt may be made (epoch millis). */
+    private final AtomicLong retryAt = new AtomicLong();
+    /** Whether a command has succeeded since start-up or the last failure (for the log line). */
+    private volatile boolean answered;
 
     /**
-     * @param url {@code redis://[:password@]host[:port][/db]}
+     * @param url {@code redis://[[user]:password@]host[:port][/db]}, or {@code rediss://} for TLS
      * @param keyPrefix the start of every key this service writes
-     * @param timeout the per-command timeout
+     * @param timeout the timeout of every command and connection attempt
      */
     public RedisConnector(String url, String keyPrefix, Duration timeout) {
-        this.uri = RedisURI.create(url);
-        this.uri.setTimeout(timeout);
+        URI uri = parse(url);
+        this.address = JedisURIHelper.getHostAndPort(uri);
+        this.database = JedisURIHelper.getDBIndex(uri);
         this.keyPrefix = keyPrefix;
         this.timeout = timeout;
-        this.client = RedisClient.create();
-        this.client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(4)).keepAlive(true).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
+        this.config = clientConfig(uri, timeout, timeout);
+        JedisPoolConfig pc = new JedisPoolConfig();
+        pc.setMaxTotal(POOL_SIZE);
+        pc.setMaxIdle(POOL_SIZE);
+        pc.setMaxWait(timeout);
+        pc.setJmxEnabled(false);
+        this.pool = new JedisPool(pc, address, config);
+    }
+
+    /**
+     * The URL as a {@link URI} with the default port filled in.
+     *
+     * @throws IllegalArgumentException when it is not a {@code redis://} or {@code rediss://} URL with a host
+     */
+    public static URI parse(String url) {
+        URI u = URI.create(url.strip());
+        if (!(JedisURIHelper.isRedisScheme(u) || JedisURIHelper.isRedisSSLScheme(u)) || u.getHost() == null) {
+            throw new IllegalArgumentException("not a redis:// or rediss:// URL with a host");
+        }
+        if (u.getPort() < 0) {
+            u = URI.create(u.getScheme() + "://" + (u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@") + u.getHost()
+                    + ":6379" + (u.getRawPath() == null ? "" : u.getRawPath()));
+        }
+        JedisURIHelper.getDBIndex(u);
+        return u;
+    }
+
+    private static JedisClientConfig clientConfig(URI uri, Duration connect, Duration read) {
+        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis(connect))
+                .socketTimeoutMillis(millis(read))
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (JedisURIHelper.isRedisSSLScheme(uri)) {
+            SSLParameters p = new SSLParameters();
+            // The server's certificate must name the host, as an HTTPS client checks it.
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+            b.ssl(true).sslParameters(p);
+        }
+        return b.build();
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }
 
     /** Where Redis is, without the password (for logs and readiness). */
     public String address() {
-        return uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
+        return address.getHost() + ":" + address.getPort() + "/" + database;
     }
 
     public String key(String suffix) {
@@ -68,58 +126,66 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /**
-     * The shared connection's commands.
+     * Runs {@code command} on a pooled connection.
      *
-     * @throws RedisException when Redis cannot be reached now
+     * @throws redis.clients.jedis.exceptions.JedisException when Redis cannot be reached now, does not
+     *     answer within {@code REDIS_TIMEOUT}, or answers with an error
      */
-    public RedisCommands<String, String> sync() {
-        StatefulRedisConnection<String, String> c = shared;
-        if (c != null) {
-            return c.sync();
+    public <T> T call(Function<Jedis, T> command) {
+        long due = retryAt.get();
+        if (due != 0) {
+            long now = System.currentTimeMillis();
+            if (now < due || !retryAt.compareAndSet(due, now + RETRY_MILLIS)) {
+                throw new JedisConnectionException("Redis at " + address() + " is unreachable (next connection attempt within 1 s)");
+            }
         }
-        return connectShared().sync();
+        T result;
+        try (Jedis j = pool.getResource()) {
+            result = command.apply(j);
+        } catch (JedisConnectionException e) {
+            unreachable(e);
+            throw e;
+        }
+        if (due != 0 || !answered) {
+            retryAt.set(0);
+            answered = true;
+            log.info("Connected to Redis at {}", address());
+        }
+        return result;
     }
 
-    private StatefulRedisConnection<String, String> connectShared() {
-        long now = System.currentTimeMillis();
-        long due = nextAttempt.get();
-        if (now < due || !nextAttempt.compareAndSet(due, now + RETRY_MILLIS)) {
-            throw new RedisException("Redis at " + address() + " is unreachable (next connection attempt within 1 s)");
+    /** After a connection failure: the idle connections are likely broken too, and the next second fails fast. */
+    private void unreachable(JedisConnectionException e) {
+        answered = false;
+        if (retryAt.getAndSet(System.currentTimeMillis() + RETRY_MILLIS) == 0) {
+            log.warn("Redis at {} is unreachable: {}", address(), rootMessage(e));
         }
-        synchronized (this) {
-            if (shared == null) {
-                try {
-                    shared = client.connect(uri);
-                    log.info("Connected to Redis at {}", address());
-                } catch (RedisException e) {
-                    log.warn("Redis at {} is unreachable: {}", address(), rootMessage(e));
-                    throw e;
-                }
-            }
-            return shared;
-        }
+        pool.clear();
     }
 
     /**
-     * A connection of its own for blocking commands, with a command timeout of {@code blockFor} plus
+     * A connection of its own for blocking commands, with a read timeout of {@code blockFor} plus
      * {@code REDIS_TIMEOUT} so that a blocking read is not cut short. The caller closes it.
+     *
+     * @throws JedisConnectionException when Redis cannot be reached
      */
-    public StatefulRedisConnection<String, String> dedicated(Duration blockFor) {
-        StatefulRedisConnection<String, String> c = client.connect(uri);
-        c.setTimeout(blockFor.plus(timeout));
-        return c;
+    public Jedis dedicated(Duration blockFor) {
+        Jedis j = new Jedis(address, DefaultJedisClientConfig.builder().from(config)
+                .socketTimeoutMillis(millis(blockFor.plus(timeout))).build());
+        j.connect();
+        return j;
     }
 
-    /** PING over the shared connection; the round trip's answer or the reason it failed. */
+    /** PING; whether Redis answered. */
     public boolean ping() {
         try {
-            return "PONG".equals(sync().ping());
-        } catch (RedisException e) {
+            return "PONG".equals(call(Jedis::ping));
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
-    /** The innermost message of a Lettuce exception (the outer ones repeat it with less detail). */
+    /** The innermost message of an exception (the outer ones repeat it with less detail). */
     public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -131,10 +197,6 @@ public final class RedisConnector implements AutoCloseable {
 
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> c = shared;
-        if (c != null) {
-            c.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        pool.close();
     }
 }

@@ -38,6 +38,11 @@ public final class TestRedis {
 
     /** PING over a plain socket (RESP inline command). */
     public static boolean answers(String host, int port) {
+        return "+PONG".equals(ping(host, port));
+    }
+
+    /** The first line of the answer to an inline PING ({@code +PONG}, or {@code -NOAUTH ...} with a password), or null. */
+    private static String ping(String host, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), 1000);
             s.setSoTimeout(1000);
@@ -45,11 +50,13 @@ public final class TestRedis {
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
-            byte[] b = new byte[7];
-            int n = in.readNBytes(b, 0, 7);
-            return n == 7 && new String(b, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\r' && line.length() < 200; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.isEmpty() ? null : line.toString();
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 
@@ -58,18 +65,24 @@ public final class TestRedis {
         public final int port;
         private Process process;
         private final Path dir;
+        private final List<String> options;
 
-        private Throwaway(Path dir) {
+        private Throwaway(Path dir, List<String> options) {
             this.dir = dir;
             this.port = ChildJvm.freePort();
+            this.options = options;
         }
 
-        /** Starts one; skips (fails in CI) when {@code redis-server} is not installed. */
-        public static Throwaway start(Path dir) {
+        /**
+         * Starts one; skips (fails in CI) when {@code redis-server} is not installed.
+         *
+         * @param options more of redis-server's options ({@code "--requirepass", "secret"})
+         */
+        public static Throwaway start(Path dir, String... options) {
             boolean installed = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server").stream()
                     .anyMatch(p -> new java.io.File(p).canExecute());
             Requirements.require(installed, "redis-server (apt-get install redis-server)");
-            Throwaway t = new Throwaway(dir);
+            Throwaway t = new Throwaway(dir, List.of(options));
             t.startProcess();
             return t;
         }
@@ -81,14 +94,16 @@ public final class TestRedis {
         private void startProcess() {
             try {
                 java.nio.file.Files.createDirectories(dir);
-                process = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                        "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--port",
+                        Integer.toString(port), "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+                command.addAll(options);
+                process = new ProcessBuilder(command)
                         .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!answers("127.0.0.1", port)) {
+            while (ping("127.0.0.1", port) == null) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("redis-server did not start on " + port);
                 }
