@@ -2,10 +2,17 @@
 # Tracing overhead (issue 13, "Measured"): requests/s and server CPU per request of
 # POST /api/v1/validate (blog schema) with wrk on loopback, tracing off, on with an unreachable
 # collector (a closed loopback port) and on with a live loopback OTLP/HTTP receiver, alternated
-# in one run (off, down, live, off, down, live, ...).
+# in one run, the order reversed every other round (off, down, live, live, down, off, ...) so a
+# load that rises or falls during the run does not favour one mode.
 #
-#   bench/tracing.sh                    # 2 wrk threads, 16 connections, 15 s per measurement, 2 rounds
-#   ROUNDS=3 DURATION=20 bench/tracing.sh
+#   bench/tracing.sh                    # 2 wrk threads, 16 connections, 60 s warm-up, 20 s measured, 3 rounds
+#   ROUNDS=5 DURATION=30 bench/tracing.sh
+#
+# The warm-up is long on purpose: the JIT compilers take tens of seconds of CPU to compile the
+# service's hot paths (longer while neighbours load the machine), and compilation still running
+# during the measurement is counted as CPU per request (tracing on has more code to compile). The
+# share of the JIT compiler threads is reported beside each figure, so a measurement taken before
+# the server was warm shows as one.
 #
 # Needs: wrk, curl, python3, a JDK 17+. Builds the executable jar (offline Maven, package only).
 # Server CPU per request = the server process's user+system CPU over the measurement divided by
@@ -14,11 +21,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-DURATION="${DURATION:-15}"
-WARMUP="${WARMUP:-10}"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-60}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-tracing-bench.XXXXXX")"
 mkdir -p bench/results
@@ -32,13 +39,17 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/backbone-*/src/main -newer "$JAR" -pr
 fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of the JIT compiler threads (C1/C2 CompilerThreadN) of process $1.
+jit_ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '/\(C[12] CompilerThre/ { n = split($0, f, ") "); split(f[n], g, " "); t += g[12] + g[13] } END { print t + 0 }'; }
 
-# A live OTLP/HTTP receiver: accepts every export (200, body read and discarded), counts the requests.
+# A live OTLP/HTTP receiver: accepts every export (200, body read and discarded) on kept-alive
+# HTTP/1.1 connections, as a collector does.
 RECV_PORT="$(free_port)"
 python3 - "$RECV_PORT" >"$WORK/receiver.log" 2>&1 <<'PY' &
 import sys
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 class H(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         self.send_response(200); self.send_header("Content-Type", "application/x-protobuf"); self.send_header("Content-Length", "0"); self.end_headers()
@@ -67,22 +78,24 @@ start_server() { # $1 = off|down|live
 }
 stop_server() { kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
 java_pid() { pgrep -P "$PID" java || echo "$PID"; }
-measure() { # $1 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request"
-  local jp c0 c1
-  jp="$(java_pid)"; c0="$(cpu_ticks "$jp")"
+measure() { # $1 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request jit_us_per_request"
+  local jp c0 c1 j0 j1
+  jp="$(java_pid)"; c0="$(cpu_ticks "$jp")"; j0="$(jit_ticks "$jp")"
   BENCH_SCHEMA="$ROOT/examples/blog_schema.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s "$ROOT/bench/validate.lua" \
     "http://127.0.0.1:$PORT/api/v1/validate" >"$WORK/wrk.txt"
-  c1="$(cpu_ticks "$jp")"
-  awk -v ticks="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" '
+  c1="$(cpu_ticks "$jp")"; j1="$(jit_ticks "$jp")"
+  awk -v ticks="$((c1 - c0))" -v jit="$((j1 - j0))" -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /requests in/ { n=$1 } /Requests\/sec/ { rps=$2 } $1=="50%" { p50=ms($2) } $1=="99%" { p99=ms($2) }
     /Non-2xx or 3xx responses/ { bad=$5 }
-    END { printf "%.0f %.2f %.2f %d %.1f\n", rps, p50, p99, bad+0, (n > 0 ? ticks * 1e6 / hz / n : 0) }' "$WORK/wrk.txt"
+    END { printf "%.0f %.2f %.2f %d %.1f %.1f\n", rps, p50, p99, bad+0, (n > 0 ? ticks * 1e6 / hz / n : 0), (n > 0 ? jit * 1e6 / hz / n : 0) }' "$WORK/wrk.txt"
 }
 declare -A R
 MODES=(off down live)
 for round in $(seq 1 "$ROUNDS"); do
-  for m in "${MODES[@]}"; do
+  order=("${MODES[@]}")
+  [ $((round % 2)) -eq 0 ] && order=(live down off)
+  for m in "${order[@]}"; do
     start_server "$m"
     measure "$WARMUP" >/dev/null
     R[$m,$round]="$(measure "$DURATION")"
@@ -103,15 +116,15 @@ REPORT="bench/results/tracing-$(date -u +%Y%m%d-%H%M%S).md"
   echo "server: \`java $JVM_OPTS -jar backbone-ai.jar serve\`, LOG_LEVEL=INFO; $(nproc) cores shared with wrk and the receiver; $(java -version 2>&1 | head -1);"
   echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "| tracing | requests/s (median) | server CPU µs/request (median) | CPU vs off |"
-  echo "|---|---:|---:|---:|"
+  echo "| tracing | requests/s (median) | server CPU µs/request (median) | CPU vs off | of which JIT compiler threads µs/request (median) |"
+  echo "|---|---:|---:|---:|---:|"
   OFF_CPU="$(median off 5)"
   for m in "${MODES[@]}"; do
     c="$(median "$m" 5)"
-    echo "| $m | $(median "$m" 1) | $c | $(awk -v a="$c" -v b="$OFF_CPU" 'BEGIN { printf "%+.1f%%", (a-b)*100/b }') |"
+    echo "| $m | $(median "$m" 1) | $c | $(awk -v a="$c" -v b="$OFF_CPU" 'BEGIN { printf "%+.1f%%", (a-b)*100/b }') | $(median "$m" 6) |"
   done
   echo
-  echo "Every round (requests/s, p50 ms, p99 ms, non-2xx, server CPU µs/request; spans exported/dropped at the end):"
+  echo "Every round (requests/s, p50 ms, p99 ms, non-2xx, server CPU µs/request, of which JIT µs/request; spans exported/dropped at the end):"
   echo
   for round in $(seq 1 "$ROUNDS"); do
     echo "- round $round: off ${R[off,$round]}; down ${R[down,$round]} (${R[health,down,$round]}); live ${R[live,$round]} (${R[health,live,$round]})"

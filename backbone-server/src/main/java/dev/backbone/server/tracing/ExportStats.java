@@ -9,12 +9,8 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -26,9 +22,7 @@ import org.slf4j.LoggerFactory;
  * unreachable, timed out, refused) or when the batch processor's queue was full (read from the
  * processor's own telemetry through {@link #reader()}, not guessed). A failed export is logged
  * as one WARNING line a minute at most, without a stack trace (the exporter's own log lines are
- * switched off by {@link TracingService}). After a failed export the destination is paused (1 s,
- * doubling to 30 s while it keeps failing): batches due meanwhile are dropped without being
- * encoded or sent, so a dead collector costs the service almost nothing.
+ * switched off by {@link TracingService}). Each destination's {@link ExportCircuit} counts into it.
  */
 public final class ExportStats {
 
@@ -39,9 +33,6 @@ public final class ExportStats {
 
     /** Failed exports are told once a minute at most: a dead collector must not flood the log. */
     private static final long WARN_EVERY_NANOS = 60_000_000_000L;
-    /** After a failed export the destination is left alone for 1 s, doubling per failure up to 30 s. */
-    private static final long PAUSE_NANOS = 1_000_000_000L;
-    private static final long MAX_PAUSE_NANOS = 30_000_000_000L;
     private static final Logger log = LoggerFactory.getLogger(ExportStats.class);
 
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -62,53 +53,20 @@ public final class ExportStats {
         return failed.sum() + queue;
     }
 
-    /** Wraps an exporter so its results are counted. */
-    SpanExporter counting(SpanExporter exporter, String destination) {
-        AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
-        AtomicInteger failures = new AtomicInteger();
-        return new SpanExporter() {
-            @Override
-            public CompletableResultCode export(Collection<SpanData> spans) {
-                int n = spans.size();
-                if (System.nanoTime() - pausedUntil.get() < 0) {
-                    // The destination failed a moment ago: drop without encoding or connecting (counted here;
-                    // "success" so the batch processor neither logs nor retries what is already given up).
-                    failed.add(n);
-                    return CompletableResultCode.ofSuccess();
-                }
-                CompletableResultCode r = exporter.export(spans);
-                r.whenComplete(() -> {
-                    if (r.isSuccess()) {
-                        exported.add(n);
-                        failures.set(0);
-                    } else {
-                        failed.add(n);
-                        int f = failures.incrementAndGet();
-                        pausedUntil.set(System.nanoTime() + Math.min(MAX_PAUSE_NANOS, PAUSE_NANOS << Math.min(f - 1, 5)));
-                        warn(destination, n, r.getFailureThrowable());
-                    }
-                });
-                return r;
-            }
-
-            @Override
-            public CompletableResultCode flush() {
-                return exporter.flush();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return exporter.shutdown();
-            }
-
-            @Override
-            public String toString() {
-                return "Counting(" + exporter + ")";
-            }
-        };
+    /** The circuit of one destination ({@code "collector host:port"}), counting into these figures. */
+    ExportCircuit circuit(String destination) {
+        return new ExportCircuit(this, destination);
     }
 
-    private void warn(String destination, int spans, Throwable why) {
+    void exported(int spans) {
+        exported.add(spans);
+    }
+
+    void failed(int spans) {
+        failed.add(spans);
+    }
+
+    void warn(String destination, int spans, Throwable why) {
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {

@@ -10,6 +10,8 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.common.export.MemoryMode;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
@@ -42,6 +44,8 @@ public final class TracingService implements AutoCloseable {
     /** LangSmith's OTLP path under {@code LANGCHAIN_ENDPOINT}. */
     public static final String LANGSMITH_PATH = "/otel/v1/traces";
 
+    private static final String MEMORY_MODE = "otel.java.exporter.memory_mode";
+    private static final String RETRY_DISABLED = "otel.java.exporter.otlp.retry.disabled";
     private static final AttributeKey<String> SERVICE_VERSION = AttributeKey.stringKey("service.version");
     private static final AttributeKey<String> DEPLOYMENT_ENVIRONMENT = AttributeKey.stringKey("deployment.environment.name");
 
@@ -90,10 +94,12 @@ public final class TracingService implements AutoCloseable {
         PROCESSOR_LOG.setLevel(java.util.logging.Level.OFF);
         ExportStats stats = new ExportStats();
         List<Map<String, Object>> destinations = new ArrayList<>();
+        ExportCircuit[] collector = new ExportCircuit[1];
         Map<String, String> properties = new HashMap<>();
         properties.put("otel.service.name", service);
         properties.put("otel.exporter.otlp.protocol", "http/protobuf");
-        config.otel().forEach((k, v) -> properties.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v));
+        properties.putAll(EXPORT_DEFAULTS);
+        config.otel().forEach((k, v) -> properties.put(propertyName(k), v));
         AutoConfiguredOpenTelemetrySdk auto = AutoConfiguredOpenTelemetrySdk.builder()
                 .disableShutdownHook()
                 .addPropertiesSupplier(() -> properties)
@@ -106,13 +112,43 @@ public final class TracingService implements AutoCloseable {
                 .addSpanExporterCustomizer((e, c) -> {
                     Map<String, Object> d = destination("collector", collectorEndpoint(c));
                     destinations.add(d);
-                    return stats.counting(e, "collector " + d.get("endpoint_host"));
+                    collector[0] = stats.circuit("collector " + d.get("endpoint_host"));
+                    return collector[0].exporter(e);
                 })
+                // the collector's batch processor, built by the autoconfiguration after its exporter
+                .addSpanProcessorCustomizer((p, c) -> collector[0] == null ? p : collector[0].processor(p))
                 .addMeterProviderCustomizer((b, c) -> b.registerMetricReader(stats.reader()))
                 .addTracerProviderCustomizer((b, c) -> config.langSmith() ? langSmith(b, c, config, stats, destinations) : b)
                 .build();
         return new TracingService(auto.getOpenTelemetrySdk(), auto.getOpenTelemetrySdk(), stats, destinations,
                 config.hideInputs(), config.hideOutputs());
+    }
+
+    /**
+     * The SDK's own export knobs, set so that tracing costs a request little ({@code OTEL_*}
+     * variables still win): the exporter encodes into reused buffers instead of building a
+     * marshaler tree per span ({@code reusable_data}); batches of 2,048 spans instead of 512 so a
+     * busy service sends a quarter of the HTTP requests (each costs about a millisecond of CPU in
+     * the JDK's HTTP client whatever its size); a queue of 8,192 so a batch being sent does not
+     * make the next ones drop; and one attempt per batch instead of the SDK's five with back-off:
+     * a failed batch is dropped and counted and its destination paused ({@link ExportCircuit}),
+     * where retrying would hold a full queue of spans for seconds (which the garbage collector
+     * then copies at every collection) while the collector is unreachable.
+     */
+    static final Map<String, String> EXPORT_DEFAULTS = Map.of(
+            MEMORY_MODE, "reusable_data",
+            "otel.bsp.max.export.batch.size", "2048",
+            "otel.bsp.max.queue.size", "8192",
+            RETRY_DISABLED, "true");
+
+    /**
+     * {@code OTEL_BSP_SCHEDULE_DELAY} as the SDK's property name; the one property with an underscore
+     * in its name ({@code otel.java.exporter.memory_mode}) mapped too, which the SDK's own
+     * environment-variable reading misses.
+     */
+    static String propertyName(String variable) {
+        String p = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+        return p.equals("otel.java.exporter.memory.mode") ? MEMORY_MODE : p;
     }
 
     private static SdkTracerProviderBuilder langSmith(SdkTracerProviderBuilder b, ConfigProperties c, Settings.Tracing config,
@@ -123,18 +159,21 @@ public final class TracingService implements AutoCloseable {
                 .addHeader("x-api-key", config.apiKey().value())
                 .addHeader("Langsmith-Project", config.project())
                 .setTimeout(timeout(c))
+                .setMemoryMode(MemoryMode.valueOf(c.getString(MEMORY_MODE, "reusable_data").toUpperCase(Locale.ROOT)))
+                .setRetryPolicy(c.getBoolean(RETRY_DISABLED, true) ? null : RetryPolicy.getDefault())
                 .setMeterProvider(io.opentelemetry.api.metrics.MeterProvider.noop())
                 .build();
         Map<String, Object> d = destination("langsmith", endpoint);
         destinations.add(d);
         SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(stats.reader()).build();
-        return b.addSpanProcessor(BatchSpanProcessor.builder(stats.counting(exporter, "langsmith " + d.get("endpoint_host")))
+        ExportCircuit circuit = stats.circuit("langsmith " + d.get("endpoint_host"));
+        return b.addSpanProcessor(circuit.processor(BatchSpanProcessor.builder(circuit.exporter(exporter))
                 .setScheduleDelay(c.getDuration("otel.bsp.schedule.delay", Duration.ofSeconds(5)))
-                .setMaxQueueSize(c.getInt("otel.bsp.max.queue.size", 2048))
-                .setMaxExportBatchSize(c.getInt("otel.bsp.max.export.batch.size", 512))
+                .setMaxQueueSize(c.getInt("otel.bsp.max.queue.size", 8192))
+                .setMaxExportBatchSize(c.getInt("otel.bsp.max.export.batch.size", 2048))
                 .setExporterTimeout(c.getDuration("otel.bsp.export.timeout", Duration.ofSeconds(30)))
                 .setMeterProvider(meters)
-                .build());
+                .build()));
     }
 
     private static Duration timeout(ConfigProperties c) {

@@ -56,7 +56,7 @@ public final class TracingWorkflowListener implements WorkflowListener {
     /** Ends the innermost open span with {@code key} (and any left open inside it); null when none is open. */
     private Span close(String key, boolean success, String failure) {
         Deque<Frame> open = OPEN.get();
-        if (open.stream().noneMatch(f -> f.key.equals(key))) {
+        if (find(key) == null) {
             return null;
         }
         while (true) {
@@ -153,15 +153,19 @@ public final class TracingWorkflowListener implements WorkflowListener {
         if (projectName != null) {
             s.setAttribute(PROJECT, projectName);
         }
-        s.setAllAttributes(Attributes.of(TABLES, (long) tables, ERRORS, (long) errors, WARNINGS, (long) warnings,
-                INFOS, (long) infos));
+        s.setAttribute(TABLES, tables);
+        s.setAttribute(ERRORS, errors);
+        s.setAttribute(WARNINGS, warnings);
+        s.setAttribute(INFOS, infos);
     }
 
     @Override
     public void filesGenerated(String projectName, int files, long lines, int models) {
         Span s = find("workflow");
         if (s != null) {
-            s.setAllAttributes(Attributes.of(FILES, (long) files, LINES, lines, MODELS, (long) models));
+            s.setAttribute(FILES, files);
+            s.setAttribute(LINES, lines);
+            s.setAttribute(MODELS, models);
         }
     }
 

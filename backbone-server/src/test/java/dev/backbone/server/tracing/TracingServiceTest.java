@@ -92,6 +92,38 @@ class TracingServiceTest {
     }
 
     @Test
+    void anUnreachableCollectorPausesItsDestinationAndSpansEndedMeanwhileAreDroppedBeforeTheQueue() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        TracingService t = TracingService.start(config(false, "https://x.invalid", false, Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + closed, "OTEL_BSP_SCHEDULE_DELAY", "20")), "unit", "1", "test");
+        t.tracer().spanBuilder("first").startSpan().end();
+        for (int i = 0; i < 100 && t.stats().dropped() == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(t.stats().dropped()).as("the first batch failed").isEqualTo(1);
+        // paused now (1 s): each span is counted as dropped when it ends, never queued, encoded or sent
+        for (int i = 0; i < 50; i++) {
+            t.tracer().spanBuilder("meanwhile").startSpan().end();
+        }
+        assertThat(t.stats().dropped()).isEqualTo(51);
+        assertThat(t.stats().exported()).isZero();
+        t.close();
+    }
+
+    @Test
+    void theSdkKnobsAreDefaultsTheVariablesOverride() {
+        assertThat(TracingService.EXPORT_DEFAULTS).containsEntry("otel.java.exporter.memory_mode", "reusable_data")
+                .containsEntry("otel.bsp.max.export.batch.size", "2048").containsEntry("otel.bsp.max.queue.size", "8192")
+                .containsEntry("otel.java.exporter.otlp.retry.disabled", "true");
+        assertThat(TracingService.propertyName("OTEL_BSP_MAX_EXPORT_BATCH_SIZE")).isEqualTo("otel.bsp.max.export.batch.size");
+        // the SDK reads this one only with its underscore, which it never derives from the variable
+        assertThat(TracingService.propertyName("OTEL_JAVA_EXPORTER_MEMORY_MODE")).isEqualTo("otel.java.exporter.memory_mode");
+    }
+
+    @Test
     void aBadTracingVariableIsOneLineNamingIt() {
         assertThatThrownBy(() -> SettingsLoader.loadTracing(Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")::get,
                 java.util.Set.of("OTEL_EXPORTER_OTLP_PROTOCOL"), Path.of("target/no-such.env")))
