@@ -43,6 +43,7 @@ class LauncherTest {
                 for a in "$@"; do
                   case "$a" in
                     -XX:ArchiveClassesAtExit=*) echo archive > "${a#-XX:ArchiveClassesAtExit=}" ;;
+                    -XX:AOTCacheOutput=*) echo cache > "${a#-XX:AOTCacheOutput=}" ;;
                   esac
                 done
                 if [ "$1" = "-Djarmode=tools" ]; then mkdir -p "$6/lib"; echo jar > "$6/backbone-ai.jar"; fi
@@ -156,5 +157,29 @@ class LauncherTest {
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         launch("version");
         assertThat(calls()).anyMatch(c -> c.contains("extract")).anyMatch(c -> c.contains("CdsTraining"));
+    }
+
+    @Test
+    void aJdkWithAnAotCacheGetsOneNamedByItsVersionAndOlderJdksAnArchiveNamedByTheirs() throws Exception {
+        Path app = root.resolve("backbone-cli/target/app");
+        Files.writeString(tmp.resolve("jdk/release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"25.0.3\"\n");
+        assertThat(launch("validate", "x.json")).isEqualTo("ran\n");
+        List<String> first = calls();
+        assertThat(first).anyMatch(c -> c.contains("-XX:AOTCacheOutput=") && c.contains("dev.backbone.cli.CdsTraining"))
+                .noneMatch(c -> c.contains("ArchiveClassesAtExit"));
+        assertThat(first.get(first.size() - 1)).contains("-XX:AOTCache=" + app.resolve("cli-25.0.3.aot"), "-Xlog:aot=off")
+                .doesNotContain("SharedArchiveFile").endsWith("-jar " + app.resolve("backbone-ai.jar") + " validate x.json");
+        assertThat(app.resolve("cli-25.0.3.aot")).exists();
+        launch("serve", "--port", "9999");
+        assertThat(calls()).anyMatch(c -> c.contains("-XX:AOTCacheOutput=") && c.contains("-Dspring.context.exit=onRefresh"))
+                .last().asString().contains("-XX:AOTCache=" + app.resolve("serve-25.0.3.aot")).endsWith(" serve --port 9999");
+
+        // the same checkout under a JDK 17: its own archive, by its own name, beside the cache
+        Files.writeString(tmp.resolve("jdk/release"), "JAVA_VERSION=\"17.0.15\"\n");
+        launch("validate", "x.json");
+        assertThat(calls()).anyMatch(c -> c.contains("-XX:ArchiveClassesAtExit=") && c.contains("CdsTraining"))
+                .last().asString().contains("-XX:SharedArchiveFile=" + app.resolve("cli-17.0.15.jsa"), "-Xlog:cds=off")
+                .doesNotContain("AOTCache");
+        assertThat(app.resolve("cli-25.0.3.aot")).exists();
     }
 }
