@@ -24,6 +24,11 @@ import java.util.function.LongSupplier;
  * in this replica's own windows, as a single replica would; closed refuses with 429 until the
  * store is back. Either way the request never fails with a 5xx, and {@link SharedLimitHealth}
  * records the outage for readiness and the metrics.
+ *
+ * <p>{@link #send} starts a decision without waiting for Redis (the caller reads it later with
+ * {@link Pending#verdict()}), so a route can run while the script travels; {@link #admit} waits.
+ * A window Redis said is full is refused by this replica without Redis until it ends
+ * ({@link FullWindows}).
  */
 public final class RateLimiter {
 
