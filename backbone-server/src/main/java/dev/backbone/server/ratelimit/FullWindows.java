@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared windows Redis said are full, remembered by this replica until they end, so that a
- * client that is refused is refused here without asking Redis again (and, on the routes that
+ * client whose window is full is refused here without asking Redis again (and, on the routes that
  * run before Redis answers, without doing the work): exact, because windows are fixed and a
  * refused request takes nothing, so a full window stays full until its reset. What this bounds
  * is the work a flooding client can waste: its requests in flight when its window filled.
@@ -47,10 +47,13 @@ final class FullWindows {
         return refused;
     }
 
-    /** Remembers the full windows among the decisions Redis gave for one request. */
+    /**
+     * Remembers the full windows among the decisions Redis gave for one request: those that
+     * refused it, and those the request itself filled (it was admitted with nothing left).
+     */
     void remember(List<Decision> decisions, long now) {
         for (Decision d : decisions) {
-            if (!d.admitted()) {
+            if (d.remaining() <= 0) {
                 if (until.size() >= RateLimiter.MAX_CLIENTS) {
                     until.values().removeIf(end -> now >= end);
                     if (until.size() >= RateLimiter.MAX_CLIENTS) {

@@ -124,9 +124,13 @@ class SpeculativeLimitTest {
 
     @Test
     @Order(1)
-    void admittedAnswersCarryTheirCount() {
+    void admittedAnswersCarryTheirCountAndAnEmptiedWindowIsThenRefusedWithoutRedis() {
         List<String> remaining = new ArrayList<>();
+        long sent = 0;
         for (int i = 0; i < 4; i++) {
+            if (i == 3) {
+                sent = scripts();
+            }
             HttpResponse<String> r = validate(open.http, "198.51.100.40");
             remaining.add(r.statusCode() + ":" + r.headers().firstValue("X-RateLimit-Remaining").orElse("-"));
             if (r.statusCode() == 200) {
@@ -137,6 +141,7 @@ class SpeculativeLimitTest {
             }
         }
         assertThat(remaining).containsExactly("200:2", "200:1", "200:0", "429:0");
+        assertThat(scripts()).as("the request that left 0 told this replica the window is full").isEqualTo(sent);
     }
 
     @Test
