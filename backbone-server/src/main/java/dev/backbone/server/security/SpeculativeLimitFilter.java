@@ -1,5 +1,6 @@
 package dev.backbone.server.security;
 
+import dev.backbone.server.api.ClientGoneValve;
 import dev.backbone.server.ratelimit.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,6 +20,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The shared rate limit without waiting for Redis mid-request, on the routes marked
@@ -65,7 +67,7 @@ final class SpeculativeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, buffered);
         } catch (IOException | ServletException | RuntimeException e) {
             if (!refused(slot, request, response, headers)) {
-                buffered.copyBodyToResponse();
+                deliver(request, buffered);
                 throw e;
             }
             return;
@@ -76,7 +78,25 @@ final class SpeculativeLimitFilter extends OncePerRequestFilter {
             }
         }
         if (!refused(slot, request, response, headers)) {
+            deliver(request, buffered);
+        }
+    }
+
+    /**
+     * Sends the buffered answer. The write happens here, outside Spring MVC, so a client that has
+     * gone is handled as {@code ApiExceptionHandler} does for the unbuffered routes: one INFO line,
+     * nothing answered, no 500 in the access log and the metrics.
+     */
+    private static void deliver(HttpServletRequest request, ContentCachingResponseWrapper buffered) throws IOException {
+        try {
             buffered.copyBodyToResponse();
+        } catch (IOException e) {
+            if (!DisconnectedClientHelper.isClientDisconnectedException(e)) {
+                throw e;
+            }
+            ClientGoneValve.markGone(request);
+            log.info("{} {}: client closed the connection before the answer was written; nothing answered",
+                    request.getMethod(), request.getRequestURI());
         }
     }
 
@@ -102,7 +122,14 @@ final class SpeculativeLimitFilter extends OncePerRequestFilter {
             response.addHeader(h[0], h[1]);
         }
         GuardResponses.rateLimitHeaders(response, v.describe());
-        GuardResponses.tooManyRequests(request, response, v.describe());
+        try {
+            GuardResponses.tooManyRequests(request, response, v.describe());
+        } catch (IOException e) {
+            if (!DisconnectedClientHelper.isClientDisconnectedException(e)) {
+                throw e;
+            }
+            ClientGoneValve.markGone(request);
+        }
         return true;
     }
 
