@@ -100,14 +100,15 @@ public class SpeculativeCost {
         sink = x;
     }
 
+    /** Spins for {@code micros} of work, measured once the loop is compiled (the fastest of several tries). */
     private static long calibrate(long micros) {
-        long spins = 100_000;
-        for (int i = 0; i < 20; i++) {
+        long spins = 1_000_000;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 30; i++) {
+            long t0 = System.nanoTime();
             work(spins);
+            best = Math.min(best, (System.nanoTime() - t0) / (double) spins);
         }
-        long t0 = System.nanoTime();
-        work(spins * 50);
-        double perSpinNanos = (System.nanoTime() - t0) / (spins * 50.0);
-        return Math.max(1, (long) (micros * 1000 / perSpinNanos));
+        return Math.max(1, (long) (micros * 1000 / best));
     }
 }
