@@ -52,6 +52,12 @@ jit_ticks() {
   done
   echo "$t"
 }
+# The voluntary and the involuntary context switches of every thread of process $1, as "V N": a
+# request thread that blocks for Redis's answer switches voluntarily once more per request.
+ctx_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null \
+    | awk '/^voluntary_ctxt_switches:/ { v += $2 } /^nonvoluntary_ctxt_switches:/ { n += $2 } END { print v + 0, n + 0 }'
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # start NAME [VAR=value ...]: a server in the background; sets PORT_<NAME> and PID_<NAME>.
@@ -83,16 +89,19 @@ run_wrk() { # port connections duration
     END { printf "%.0f %.2f %d %d\n", rps, p99, bad+0, n }' "$WORK/wrk-$1.txt"
 }
 
-# measure NAME CONNECTIONS: warm-up excluded; prints "rps p99 non2xx cpu_us_per_request jit_us_per_request".
+# measure NAME CONNECTIONS: warm-up excluded; prints "rps p99 non2xx cpu_us_per_request jit_us_per_request
+# context_switches_per_request".
 measure() {
-  local port pid c0 c1 j0 j1 r
+  local port pid c0 c1 j0 j1 s0 s1 r
   port="PORT_$1"; pid="PID_$1"; port="${!port}"; pid="${!pid}"
-  c0="$(cpu_ticks "$pid")"; j0="$(jit_ticks "$pid")"
+  c0="$(cpu_ticks "$pid")"; j0="$(jit_ticks "$pid")"; read -r v0 i0 <<<"$(ctx_switches "$pid")"
   r="$(run_wrk "$port" "$2" "$DURATION")"
-  c1="$(cpu_ticks "$pid")"; j1="$(jit_ticks "$pid")"
+  c1="$(cpu_ticks "$pid")"; j1="$(jit_ticks "$pid")"; read -r v1 i1 <<<"$(ctx_switches "$pid")"
   read -r rps p99 bad n <<<"$r"
-  awk -v rps="$rps" -v p99="$p99" -v bad="$bad" -v n="$n" -v t="$((c1 - c0))" -v j="$((j1 - j0))" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN { printf "%s %s %s %.0f %.0f\n", rps, p99, bad, (n > 0 ? t * 1e6 / hz / n : 0), (n > 0 ? j * 1e6 / hz / n : 0) }'
+  awk -v rps="$rps" -v p99="$p99" -v bad="$bad" -v n="$n" -v t="$((c1 - c0))" -v j="$((j1 - j0))" -v v="$((v1 - v0))" \
+    -v i="$((i1 - i0))" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%s %s %s %.0f %.0f %.2f+%.2f\n", rps, p99, bad, (n > 0 ? t * 1e6 / hz / n : 0), (n > 0 ? j * 1e6 / hz / n : 0),
+      (n > 0 ? v / n : 0), (n > 0 ? i / n : 0) }'
 }
 
 LOAD0="$(cut -d' ' -f1-3 /proc/loadavg)"; LOAD1="-"; LOAD2="-"; COST=""
@@ -151,16 +160,16 @@ mkdir -p bench/results
   echo "ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS LIGHT_CONNECTIONS=$LIGHT PARTS=\"$PARTS\", $(nproc) cores; load average before $LOAD0, after part 1 $LOAD1, after part 2 $LOAD2"
   if has_part 1; then
   echo
-  echo "| round | connections | limiter | requests/s | p99 ms | non-2xx | server CPU µs/request | vs memory | of which JIT µs |"
-  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
+  echo "| round | connections | limiter | requests/s | p99 ms | non-2xx | server CPU µs/request | vs memory | of which JIT µs | context switches/request (voluntary+involuntary) |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
   for i in $(seq 1 "$ROUNDS"); do
     for c in "$CONNECTIONS" "$LIGHT"; do
       read -r _ _ _ memcpu _ <<<"${R[mem,$c,$i]}"
       for k in $KINDS; do
-        read -r rps p99 bad cpu jit <<<"${R[$k,$c,$i]}"
+        read -r rps p99 bad cpu jit cs <<<"${R[$k,$c,$i]}"
         case $k in mem) what=memory ;; redis) what=Redis ;; *) what="Redis (baseline $(git -C "$BASELINE" rev-parse --short HEAD 2>/dev/null || echo "$BASELINE"))" ;; esac
         vs="$(awk -v a="$cpu" -v m="$memcpu" -v k="$k" 'BEGIN { if (k == "mem" || m == 0) print "-"; else printf "%+.0f%%", (a - m) * 100 / m }')"
-        echo "| $i | $c | $what | $rps | $p99 | $bad | $cpu | $vs | $jit |"
+        echo "| $i | $c | $what | $rps | $p99 | $bad | $cpu | $vs | $jit | $cs |"
       done
     done
   done

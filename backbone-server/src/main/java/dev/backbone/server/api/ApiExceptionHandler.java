@@ -2,6 +2,7 @@ package dev.backbone.server.api;
 
 import dev.backbone.server.lifecycle.Cancellation;
 import dev.backbone.server.requestid.RequestIdFilter;
+import dev.backbone.server.security.SpeculativeLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +88,15 @@ class ApiExceptionHandler {
             request.setAttribute(ClientGoneValve.ATTRIBUTE, Boolean.TRUE);
             log.info("{} {}: {}; nothing answered", request.getMethod(), printable(request.getRequestURI()), e.getMessage());
         }
+    }
+
+    /**
+     * A speculative request the rate limit refused before it did something a refused request must
+     * not (a paid call): nothing is answered here, the limiter's filter answers the usual 429.
+     */
+    @ExceptionHandler(SpeculativeLimit.Refused.class)
+    void refusedWhileRunning() {
+        // SpeculativeLimitFilter writes the 429.
     }
 
     /**

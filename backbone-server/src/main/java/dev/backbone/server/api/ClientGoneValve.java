@@ -13,9 +13,14 @@ import org.apache.coyote.ActionCode;
  * set where the body read failed), this valve closes the connection instead (Tomcat's
  * {@code CLOSE_NOW}, which also skips the error page).
  */
-final class ClientGoneValve extends ValveBase {
+public final class ClientGoneValve extends ValveBase {
 
     static final String ATTRIBUTE = ClientGoneValve.class.getName() + ".gone";
+
+    /** Marks the request's client as gone: nothing more is answered, the connection is closed. */
+    public static void markGone(jakarta.servlet.http.HttpServletRequest request) {
+        request.setAttribute(ATTRIBUTE, Boolean.TRUE);
+    }
 
     ClientGoneValve() {
         super(true);

@@ -10,6 +10,7 @@ import dev.backbone.core.workflow.GenerationOutcome;
 import dev.backbone.core.workflow.ValidationOutcome;
 import dev.backbone.server.ratelimit.RouteLimit;
 import dev.backbone.server.security.Guard;
+import dev.backbone.server.security.SpeculativeLimit;
 import dev.backbone.server.workflow.WorkflowService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -77,7 +78,7 @@ class GenerateController {
             @JsonProperty("enable_llm_review") Boolean enableLlmReview) {}
 
     @PostMapping("/api/v1/generate")
-    @Guard(scope = "generate", limit = RouteLimit.GENERATION)
+    @Guard(scope = "generate", limit = RouteLimit.GENERATION, speculative = true)
     @Operation(summary = "Generate code from a schema",
             description = "Runs validate, plan, generate (SQLAlchemy models and SQL DDL) and verify. "
                     + "enable_code_validation (default true) runs the in-JVM checks on the files; strict_validation "
@@ -98,6 +99,10 @@ class GenerateController {
             })
     ResponseEntity<?> generate(HttpServletRequest request) {
         SchemaEnvelope.Parsed body = intake.read(request, FLAGS, shape(null, Map.of()));
+        if (body.flags().get("enable_llm_review")) {
+            // A review is a paid LLM call: it waits for the rate limit's verdict (a refusal stops here, answered 429).
+            SpeculativeLimit.settle(request);
+        }
         return generate(body, ZipResponses.accepts(request.getHeader(HttpHeaders.ACCEPT)));
     }
 

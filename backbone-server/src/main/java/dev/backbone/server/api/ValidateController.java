@@ -44,7 +44,7 @@ class ValidateController {
     record ValidateRequest(@JsonProperty(value = "schema", required = true) Object schema) {}
 
     @PostMapping("/api/v1/validate")
-    @Guard(scope = "validate", limit = RouteLimit.VALIDATION)
+    @Guard(scope = "validate", limit = RouteLimit.VALIDATION, speculative = true)
     @Operation(summary = "Validate a schema",
             description = "Checks every rule of the schema format and plans the build order, without generating files. "
                     + "Findings carry a JSON Pointer into the schema and the line/column in the request body.",

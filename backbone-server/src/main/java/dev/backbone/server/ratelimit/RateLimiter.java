@@ -24,6 +24,11 @@ import java.util.function.LongSupplier;
  * in this replica's own windows, as a single replica would; closed refuses with 429 until the
  * store is back. Either way the request never fails with a 5xx, and {@link SharedLimitHealth}
  * records the outage for readiness and the metrics.
+ *
+ * <p>{@link #send} starts a decision without waiting for Redis (the caller reads it later with
+ * {@link Pending#verdict()}), so a route can run while the script travels; {@link #admit} waits.
+ * A window Redis said is full is refused by this replica without Redis until it ends
+ * ({@link FullWindows}).
  */
 public final class RateLimiter {
 
@@ -43,6 +48,7 @@ public final class RateLimiter {
     private final SharedWindows shared;
     private final boolean failOpen;
     private final SharedLimitHealth health;
+    private final FullWindows full = new FullWindows();
 
     /** Counting in this replica's memory only. */
     public RateLimiter(Settings.RateLimits limits, RateLimitEvents events, LongSupplier clock) {
@@ -70,14 +76,29 @@ public final class RateLimiter {
         this.events = events;
     }
 
+    /** Whether the windows are shared through Redis (else counted in this replica's memory). */
+    public boolean shared() {
+        return shared != null;
+    }
+
     /**
-     * Admits or refuses one request.
+     * Admits or refuses one request, waiting for Redis's answer when the windows are shared.
      *
      * @param client who is asking: {@code ip:<address>} or the principal's key
      * @param authenticatedClient whether the general limit is {@code authenticated} (else {@code public})
      * @param route the route's own limit
      */
     public Verdict admit(String client, boolean authenticatedClient, RouteLimit route) {
+        return send(client, authenticatedClient, route).verdict();
+    }
+
+    /**
+     * Starts the decision for one request: with shared windows the script is sent to Redis and
+     * its answer is read by {@link Pending#verdict()}, so the caller can do other work while it
+     * travels. Answered at once in memory, during an outage, and when this replica already knows
+     * a window of the client's is full until its end ({@link FullWindows}).
+     */
+    public Pending send(String client, boolean authenticatedClient, RouteLimit route) {
         List<FixedWindowLimiter> applying = new ArrayList<>(3);
         applying.add(authenticatedClient ? authenticated : publicLimit);
         switch (route) {
@@ -88,22 +109,45 @@ public final class RateLimiter {
             case VALIDATION -> applying.add(validation);
             case NONE -> { }
         }
-        if (shared != null) {
-            long now = clock.getAsLong();
-            try {
-                List<Decision> decisions = shared.take(applying, client, now);
-                health.succeeded();
-                return verdict(decisions);
-            } catch (RuntimeException e) {
-                health.failed(e);
-                if (!failOpen) {
-                    FixedWindowLimiter l = applying.get(applying.size() - 1);
-                    Decision d = new Decision(l, client, false, 0, now, now + 1000, now);
-                    events.rejected(d.limit());
-                    return new Verdict(false, d);
-                }
-            }
+        if (shared == null) {
+            return new Pending(inMemory(applying, client));
         }
+        long now = clock.getAsLong();
+        List<Decision> known = full.refusals(applying, client, now);
+        if (!known.isEmpty()) {
+            return new Pending(verdict(known));
+        }
+        try {
+            return new Pending(this, shared.send(applying, client, now), applying, client, now);
+        } catch (RuntimeException e) {
+            return new Pending(outage(applying, client, now, e));
+        }
+    }
+
+    private Verdict settle(SharedWindows.Taking taking, List<FixedWindowLimiter> applying, String client, long now) {
+        try {
+            List<Decision> decisions = taking.decisions();
+            health.succeeded();
+            full.remember(decisions, now);
+            return verdict(decisions);
+        } catch (RuntimeException e) {
+            return outage(applying, client, now, e);
+        }
+    }
+
+    /** The store did not answer: {@code RATE_LIMIT_FAIL_OPEN} decides (see the class comment). */
+    private Verdict outage(List<FixedWindowLimiter> applying, String client, long now, RuntimeException e) {
+        health.failed(e);
+        if (!failOpen) {
+            FixedWindowLimiter l = applying.get(applying.size() - 1);
+            Decision d = new Decision(l, client, false, 0, now, now + 1000, now);
+            events.rejected(d.limit());
+            return new Verdict(false, d);
+        }
+        return inMemory(applying, client);
+    }
+
+    private Verdict inMemory(List<FixedWindowLimiter> applying, String client) {
         List<Decision> decisions = new ArrayList<>(applying.size());
         for (FixedWindowLimiter l : applying) {
             decisions.add(l.acquire(client));
@@ -139,4 +183,44 @@ public final class RateLimiter {
 
     /** The outcome: admitted or not, and the limit the response headers describe. */
     public record Verdict(boolean admitted, Decision describe) {}
+
+    /**
+     * A decision under way: answered already, or Redis's answer to read. {@link #verdict()} reads
+     * it once (giving the connection back) and must be called, on the request's thread.
+     */
+    public static final class Pending {
+        private Verdict verdict;
+        private final RateLimiter limiter;
+        private final SharedWindows.Taking taking;
+        private final List<FixedWindowLimiter> applying;
+        private final String client;
+        private final long now;
+
+        private Pending(Verdict verdict) {
+            this(null, null, null, null, 0);
+            this.verdict = verdict;
+        }
+
+        private Pending(RateLimiter limiter, SharedWindows.Taking taking, List<FixedWindowLimiter> applying, String client,
+                long now) {
+            this.limiter = limiter;
+            this.taking = taking;
+            this.applying = applying;
+            this.client = client;
+            this.now = now;
+        }
+
+        /** Whether the verdict is known without reading from Redis. */
+        public boolean answered() {
+            return verdict != null;
+        }
+
+        /** The verdict, reading Redis's answer the first time (waiting for it if it has not arrived). */
+        public Verdict verdict() {
+            if (verdict == null) {
+                verdict = limiter.settle(taking, applying, client, now);
+            }
+            return verdict;
+        }
+    }
 }

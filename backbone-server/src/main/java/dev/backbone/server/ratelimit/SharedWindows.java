@@ -3,7 +3,8 @@ package dev.backbone.server.ratelimit;
 import dev.backbone.server.redis.RedisConnector;
 import java.util.ArrayList;
 import java.util.List;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -66,6 +67,15 @@ public final class SharedWindows {
      * @throws redis.clients.jedis.exceptions.JedisException when Redis does not answer in time
      */
     List<Decision> take(List<FixedWindowLimiter> limits, String client, long now) {
+        return send(limits, client, now).decisions();
+    }
+
+    /**
+     * Sends the script for one request and returns before Redis answers ({@link Taking#decisions()} reads it).
+     *
+     * @throws redis.clients.jedis.exceptions.JedisException when Redis cannot be reached now
+     */
+    Taking send(List<FixedWindowLimiter> limits, String client, long now) {
         int n = limits.size();
         // KEYS then ARGV, as EVALSHA takes them.
         String[] params = new String[n * 3];
@@ -76,29 +86,67 @@ public final class SharedWindows {
             params[n + 2 * i] = Integer.toString(l.max());
             params[n + 2 * i + 1] = Long.toString(l.windowMillis());
         }
-        List<?> out = redis.call(j -> run(j, n, params));
-        boolean admitted = ((Long) out.get(0)) == 1L;
-        List<Decision> decisions = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            FixedWindowLimiter l = limits.get(i);
-            long count = (Long) out.get(1 + 2 * i);
-            long ttl = (Long) out.get(2 + 2 * i);
-            long resetAt = now + (ttl < 0 ? l.windowMillis() : ttl);
-            // Refused, a decision is refusing only when its own window is full: that is the limit the 429 names.
-            decisions.add(new Decision(l, client, admitted || count < l.max(), (int) Math.max(0, l.max() - count), resetAt - l.windowMillis(),
-                    resetAt, now));
-        }
-        return decisions;
+        return new Taking(limits, client, now, params, redis.send(script(Protocol.Command.EVALSHA, sha, n, params)));
     }
 
-    private List<?> run(Jedis j, int keys, String[] params) {
-        try {
-            return (List<?>) j.evalsha(sha, keys, params);
-        } catch (JedisNoScriptException e) {
-            // First use on this Redis (or after a restart or SCRIPT FLUSH): EVAL loads it, EVALSHA works from then on.
-            return (List<?>) j.eval(SCRIPT, keys, params);
+    /** The script sent for one request, its answer not read yet. */
+    final class Taking {
+        private final List<FixedWindowLimiter> limits;
+        private final String client;
+        private final long now;
+        private final String[] params;
+        private final RedisConnector.Sent sent;
+
+        private Taking(List<FixedWindowLimiter> limits, String client, long now, String[] params, RedisConnector.Sent sent) {
+            this.limits = limits;
+            this.client = client;
+            this.now = now;
+            this.params = params;
+            this.sent = sent;
+        }
+
+        /**
+         * Reads the answer: one decision per limit, in order. Call it once.
+         *
+         * @throws redis.clients.jedis.exceptions.JedisException when Redis does not answer in time
+         */
+        List<Decision> decisions() {
+            int n = limits.size();
+            List<?> out;
+            try {
+                out = (List<?>) sent.reply();
+            } catch (JedisNoScriptException e) {
+                // First use on this Redis (or after a restart or SCRIPT FLUSH): EVAL loads it, EVALSHA works from then on.
+                out = (List<?>) redis.send(script(Protocol.Command.EVAL, SCRIPT, n, params)).reply();
+            }
+            boolean admitted = ((Long) out.get(0)) == 1L;
+            List<Decision> decisions = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                FixedWindowLimiter l = limits.get(i);
+                long count = (Long) out.get(1 + 2 * i);
+                long ttl = (Long) out.get(2 + 2 * i);
+                // now was taken before the script ran, so resetAt is never later than the key's expiry in Redis.
+                long resetAt = now + (ttl < 0 ? l.windowMillis() : ttl);
+                // Refused, a decision is refusing only when its own window is full: that is the limit the 429 names.
+                decisions.add(new Decision(l, client, admitted || count < l.max(), (int) Math.max(0, l.max() - count),
+                        resetAt - l.windowMillis(), resetAt, now));
+            }
+            return decisions;
         }
     }
+
+    private static CommandArguments script(Protocol.Command command, String script, int keys, String[] params) {
+        CommandArguments args = new CommandArguments(command).add(script).add(keys);
+        for (int i = 0; i < params.length; i++) {
+            if (i < keys) {
+                args.key(params[i]);
+            } else {
+                args.add(params[i]);
+            }
+        }
+        return args;
+    }
+
     private static String digest(String script) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-1")

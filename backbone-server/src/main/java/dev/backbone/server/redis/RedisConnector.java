@@ -8,6 +8,7 @@ import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -48,6 +49,8 @@ public final class RedisConnector implements AutoCloseable {
     private final String keyPrefix;
     private final Duration timeout;
     private final JedisPool pool;
+    /** The rate limiter's connections: a command written at a request's start, its reply read at the end. */
+    private final SendingPool sending;
     /** 0 while Redis answers; else when the next connection attempt may be made (epoch millis). */
     private final AtomicLong retryAt = new AtomicLong();
     /** Whether a command has succeeded since start-up or the last failure (for the log line). */
@@ -71,6 +74,7 @@ public final class RedisConnector implements AutoCloseable {
         pc.setMaxWait(timeout);
         pc.setJmxEnabled(false);
         this.pool = new JedisPool(pc, address, config);
+        this.sending = new SendingPool(address, config, POOL_SIZE, timeout);
     }
 
     /**
@@ -132,13 +136,7 @@ public final class RedisConnector implements AutoCloseable {
      *     answer within {@code REDIS_TIMEOUT}, or answers with an error
      */
     public <T> T call(Function<Jedis, T> command) {
-        long due = retryAt.get();
-        if (due != 0) {
-            long now = System.currentTimeMillis();
-            if (now < due || !retryAt.compareAndSet(due, now + RETRY_MILLIS)) {
-                throw new JedisConnectionException("Redis at " + address() + " is unreachable (next connection attempt within 1 s)");
-            }
-        }
+        long due = reachable();
         T result;
         try (Jedis j = pool.getResource()) {
             result = command.apply(j);
@@ -146,12 +144,81 @@ public final class RedisConnector implements AutoCloseable {
             unreachable(e);
             throw e;
         }
+        reached(due);
+        return result;
+    }
+
+    /**
+     * Writes {@code command} to Redis on a pooled connection and returns without waiting for the
+     * reply: the caller does other work meanwhile and then reads it with {@link Sent#reply()},
+     * by when it has usually arrived, so the thread does not block for the round trip. The
+     * connection stays the caller's until then.
+     *
+     * @throws redis.clients.jedis.exceptions.JedisException when Redis cannot be reached now
+     */
+    public Sent send(CommandArguments command) {
+        long due = reachable();
+        SendingPool.Wire wire = null;
+        try {
+            wire = sending.borrow();
+            wire.push(command);
+            return new Sent(wire, due);
+        } catch (JedisConnectionException e) {
+            if (wire != null) {
+                wire.close();
+            }
+            unreachable(e);
+            throw e;
+        }
+    }
+
+    /** A command written by {@link #send}; its reply is read exactly once, which gives the connection back. */
+    public final class Sent {
+        private final SendingPool.Wire wire;
+        private final long due;
+
+        private Sent(SendingPool.Wire wire, long due) {
+            this.wire = wire;
+            this.due = due;
+        }
+
+        /**
+         * The reply, waiting for it up to {@code REDIS_TIMEOUT} if it has not arrived yet.
+         *
+         * @throws redis.clients.jedis.exceptions.JedisException when Redis did not answer in time, or answered an error
+         */
+        public Object reply() {
+            try {
+                Object r = wire.getOne();
+                reached(due);
+                return r;
+            } catch (JedisConnectionException e) {
+                unreachable(e);
+                throw e;
+            } finally {
+                wire.close();
+            }
+        }
+    }
+
+    /** {@code 0}, or the retry time that let this command through; fails fast within a second of a connection failure. */
+    private long reachable() {
+        long due = retryAt.get();
+        if (due != 0) {
+            long now = System.currentTimeMillis();
+            if (now < due || !retryAt.compareAndSet(due, now + RETRY_MILLIS)) {
+                throw new JedisConnectionException("Redis at " + address() + " is unreachable (next connection attempt within 1 s)");
+            }
+        }
+        return due;
+    }
+
+    private void reached(long due) {
         if (due != 0 || !answered) {
             retryAt.set(0);
             answered = true;
             log.info("Connected to Redis at {}", address());
         }
-        return result;
     }
 
     /** After a connection failure: the idle connections are likely broken too, and the next second fails fast. */
@@ -161,6 +228,7 @@ public final class RedisConnector implements AutoCloseable {
             log.warn("Redis at {} is unreachable: {}", address(), rootMessage(e));
         }
         pool.clear();
+        sending.clear();
     }
 
     /**
@@ -198,5 +266,6 @@ public final class RedisConnector implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        sending.close();
     }
 }

@@ -22,6 +22,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * client's public limit: guessing keys from one address costs the same as any other request.
  * A credential that is presented but wrong on an open route is ignored (the client is public).
  * A request refused with 401 or 403 counts only against the general limit, never the route's.
+ *
+ * <p>On a {@link Guard#speculative() speculative} route buffered by {@link SpeculativeLimitFilter}
+ * the limiter's question is sent to Redis here and answered after the route has run; everywhere
+ * else (and when the answer is known without Redis) this guard waits for it.
  */
 final class ApiGuard implements HandlerInterceptor {
 
@@ -57,13 +61,20 @@ final class ApiGuard implements HandlerInterceptor {
         if (limiter != null) {
             String client = principal != null ? principal.id() : "ip:" + request.getRemoteAddr();
             RouteLimit route = allowed && guard != null ? guard.limit() : RouteLimit.NONE;
-            RateLimiter.Verdict v = limiter.admit(client, principal != null, route);
-            GuardResponses.rateLimitHeaders(response, v.describe());
-            if (!v.admitted()) {
-                log.debug("Rate limit {} refused {} {} for {}", v.describe().limit(), request.getMethod(),
-                        request.getRequestURI(), principal != null ? principal.id() : "a public client");
-                GuardResponses.tooManyRequests(request, response, v.describe());
-                return false;
+            RateLimiter.Pending p = limiter.send(client, principal != null, route);
+            SpeculativeLimit slot = guard != null && guard.speculative() ? SpeculativeLimit.of(request) : null;
+            if (slot != null && !p.answered()) {
+                // Redis answers while the route runs; SpeculativeLimitFilter reads the verdict afterwards.
+                slot.await(p);
+            } else {
+                RateLimiter.Verdict v = p.verdict();
+                GuardResponses.rateLimitHeaders(response, v.describe());
+                if (!v.admitted()) {
+                    log.debug("Rate limit {} refused {} {} for {}", v.describe().limit(), request.getMethod(),
+                            request.getRequestURI(), principal != null ? principal.id() : "a public client");
+                    GuardResponses.tooManyRequests(request, response, v.describe());
+                    return false;
+                }
             }
         }
         if (needsCredential && principal == null) {

@@ -23,6 +23,15 @@ public @interface Guard {
     /** The route's own rate limit, on top of the client's general one. */
     RouteLimit limit() default RouteLimit.NONE;
 
+    /**
+     * True for routes whose work has no effect outside the answer (no paid call, nothing queued
+     * or stored): with shared limits their Redis check travels while the route runs, and a refused
+     * request's computed answer is thrown away for the 429 ({@link SpeculativeLimitFilter}). A
+     * route that does something irreversible on some requests must call
+     * {@link SpeculativeLimit#settle} before it.
+     */
+    boolean speculative() default false;
+
     /** True for routes that answer without a credential even with {@code ENABLE_AUTH=true} ({@code GET /api/v1/status}). */
     boolean open() default false;
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The contract's security section: the {@code /api/v1} guard (authentication, scopes, rate
@@ -29,6 +31,7 @@ public class SecurityConfiguration {
 
     static final int HEADERS_FILTER_ORDER = Integer.MIN_VALUE + 30;
     static final int CORS_FILTER_ORDER = Integer.MIN_VALUE + 40;
+    static final int SPECULATIVE_LIMIT_ORDER = Integer.MIN_VALUE + 50;
 
     /** Headers a browser client may send cross-origin, and those it may read. */
     static final List<String> ALLOWED_HEADERS = List.of("Content-Type", "Accept", "Authorization", Authenticator.API_KEY_HEADER,
@@ -48,6 +51,19 @@ public class SecurityConfiguration {
                 registry.addInterceptor(guard).addPathPatterns(GUARDED);
             }
         };
+    }
+
+    /** Only with limits shared through Redis: in memory a decision costs well under a microsecond, nothing to hide. */
+    @Bean
+    FilterRegistrationBean<SpeculativeLimitFilter> speculativeLimitFilter(Settings settings, ObjectProvider<RateLimiter> limiters,
+            ApplicationContext context) {
+        FilterRegistrationBean<SpeculativeLimitFilter> r = new FilterRegistrationBean<>(new SpeculativeLimitFilter(
+                () -> context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)));
+        r.setOrder(SPECULATIVE_LIMIT_ORDER);
+        r.addUrlPatterns("/api/v1/*");
+        RateLimiter limiter = limiters.getIfAvailable();
+        r.setEnabled(settings.security().enableRateLimiting() && limiter != null && limiter.shared());
+        return r;
     }
 
     @Bean
