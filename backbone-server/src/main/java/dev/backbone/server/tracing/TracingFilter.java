@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -45,8 +47,12 @@ public final class TracingFilter extends OncePerRequestFilter {
         }
     };
 
+    /** Route names ({@code POST /api/v1/validate}) by method and route template: built once, not per request. */
+    private static final int MAX_NAMES = 256;
+
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    private final Map<String, Map<String, String>> names = new ConcurrentHashMap<>();
 
     public TracingFilter(TracingService tracing) {
         this.tracer = tracing.tracer();
@@ -89,10 +95,29 @@ public final class TracingFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void finish(Span span, HttpServletRequest request, String method, int status) {
+    /** {@code method + " " + route}, kept for the routes and methods seen (a bounded number of each). */
+    private String name(String method, String route) {
+        Map<String, String> byMethod = names.get(route);
+        if (byMethod == null) {
+            if (names.size() >= MAX_NAMES) {
+                return method + " " + route;
+            }
+            byMethod = names.computeIfAbsent(route, r -> new ConcurrentHashMap<>());
+        }
+        String n = byMethod.get(method);
+        if (n == null) {
+            n = method + " " + route;
+            if (byMethod.size() < 16) {
+                byMethod.put(method, n);
+            }
+        }
+        return n;
+    }
+
+    private void finish(Span span, HttpServletRequest request, String method, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (pattern instanceof String route && !route.isEmpty() && !"/**".equals(route)) {
-            span.updateName(method + " " + route);
+            span.updateName(name(method, route));
             span.setAttribute(HTTP_ROUTE, route);
         }
         span.setAttribute(HTTP_STATUS, (long) status);

@@ -123,6 +123,10 @@ class TracingApiTest {
         childOf(plan, workflow);
         childOf(named(t, "architect"), plan);
         assertThat(t).allSatisfy(s -> assertThat(s.statusCode()).as(s.name()).isNotEqualTo("STATUS_CODE_ERROR"));
+        // the listener reads the request id once per outermost span and passes it down: every span carries it
+        assertThat(t).allSatisfy(s -> assertThat(s.attributes()).as(s.name()).containsEntry("langsmith.metadata.request_id", "trace-validate-1"));
+        assertThat(named(t, "schema_validator").attributes()).containsEntry("gen_ai.agent.name", "schema_validator")
+                .containsEntry("backbone.agent", "schema_validator");
     }
 
     @Test
@@ -164,8 +168,13 @@ class TracingApiTest {
         Span workflow = named(t, "workflow generation");
         assertThat(workflow.statusCode()).isEqualTo("STATUS_CODE_ERROR");
         assertThat(workflow.attributes()).containsEntry("error.type", "invalid_schema").containsEntry("backbone.workflow.status", "failed");
+        assertThat(workflow.statusMessage()).isEqualTo("failed");
         Span agent = named(t, "schema_validator");
         assertThat(agent.statusCode()).isEqualTo("STATUS_CODE_ERROR");
+        assertThat(agent.statusMessage()).isEqualTo("schema_validator failure");
+        Span stage = named(t, "stage validate");
+        assertThat(stage.statusCode()).isEqualTo("STATUS_CODE_ERROR");
+        assertThat(stage.statusMessage()).isEqualTo("stage validate failed");
     }
 
     @Test
