@@ -283,6 +283,11 @@ public final class DaemonServer {
         } catch (IOException e) {
             // the client is gone
         }
+        if (!done.get()) {
+            // interrupted before its input ends: a command reading it must not take the cut for the whole input
+            log("the client went away; interrupting its command");
+            worker.interrupt();
+        }
         try {
             if (stdin != null) {
                 stdin.close();
@@ -293,8 +298,6 @@ public final class DaemonServer {
         if (done.get()) {
             return;
         }
-        log("the client went away; interrupting its command");
-        worker.interrupt();
         try {
             worker.join(INTERRUPT_GRACE_MS);
         } catch (InterruptedException e) {
