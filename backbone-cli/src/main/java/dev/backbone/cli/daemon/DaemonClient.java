@@ -189,8 +189,11 @@ public final class DaemonClient {
             // the launcher's archive of the same class path: the daemon ready sooner
             cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:-UsePerfData", "-Dbackbone.tty.out=false",
-                "-Dbackbone.tty.err=false"));
+        // the heap a JVM of its own would have (no command fails here that works there), given back after
+        // a large command (DaemonServer collects then); out of memory ends the daemon, and the client runs
+        // the command itself if nothing was printed yet
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Dbackbone.tty.out=false", "-Dbackbone.tty.err=false"));
         String build = System.getProperty("backbone.daemon.build");
         if (build != null) {
             cmd.add("-Dbackbone.daemon.build=" + build);

@@ -265,6 +265,11 @@ public final class DaemonServer {
             Frames.writeInt(out, Frames.EXIT, code);
         }
         Thread.interrupted();
+        Runtime rt = Runtime.getRuntime();
+        if (rt.totalMemory() > 256L << 20) {
+            // after the answer: a large command's heap goes back to the system while the daemon waits
+            System.gc();
+        }
     }
 
     /** Feeds standard input to the command; the client's end (Ctrl-C) interrupts it, and ends the daemon if it does not stop. */
