@@ -36,6 +36,10 @@ public final class DaemonClient {
 
     private static final long START_WAIT_MS = 5000;
 
+    /** What the daemon process itself inherits of the environment (and LC_*). */
+    private static final java.util.Set<String> DAEMON_ENV = java.util.Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "TZ",
+            "TMPDIR", "XDG_RUNTIME_DIR", "JAVA_HOME", "BACKBONE_DAEMON_IDLE", "BACKBONE_DAEMON_DIR");
+
     private DaemonClient() {}
 
     public static void main(String[] args) {
@@ -200,13 +204,18 @@ public final class DaemonClient {
         }
         cmd.addAll(List.of("-cp", DaemonPaths.classPath(), "dev.backbone.cli.daemon.DaemonServer"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(paths.dir().toFile());
+        // commands read each request's environment; the daemon's own keeps no API key for its lifetime
+        pb.environment().keySet().removeIf(k -> !DAEMON_ENV.contains(k) && !k.startsWith("LC_"));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log().toFile()));
         pb.redirectErrorStream(true);
         pb.start();
     }
 
-    /** Stops the daemons of this checkout's other builds (a rebuild leaves them behind) and removes dead sockets. */
+    /**
+     * Stops the daemons of this checkout's other builds (a rebuild leaves them behind), removes
+     * dead sockets and the logs of builds without a daemon.
+     */
     static void stopOthers(DaemonPaths paths) throws IOException {
         for (Path s : paths.sockets()) {
             SocketChannel ch = connect(s);
@@ -216,6 +225,14 @@ public final class DaemonClient {
                 ask(ch, Frames.STOP);
             } else {
                 ch.close();
+            }
+        }
+        try (var logs = Files.newDirectoryStream(paths.dir(), paths.checkout() + "-*.log")) {
+            for (Path log : logs) {
+                String name = log.getFileName().toString();
+                if (!log.equals(paths.log()) && !Files.exists(log.resolveSibling(name.substring(0, name.length() - 4) + ".sock"))) {
+                    Files.deleteIfExists(log);
+                }
             }
         }
     }

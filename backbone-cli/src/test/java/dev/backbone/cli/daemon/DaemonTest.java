@@ -122,7 +122,8 @@ class DaemonTest {
         client("validate", "blog.json");
         Process waiting = clientProcess(Map.of(), build, List.of(), "validate", "-");
         awaitLog("validate", 2);
-        waiting.destroy();
+        // as a Ctrl-C: the process ends, its standard input stays open (Process.destroy would close it first)
+        waiting.toHandle().destroy();
         waiting.waitFor(10, TimeUnit.SECONDS);
         awaitLog("the client went away", 1);
         Run next = client("validate", "blog.json");
@@ -141,8 +142,6 @@ class DaemonTest {
         assertThat(r.exit()).isZero();
         assertThat(socket(build)).exists();
         awaitGone(oldSocket);
-        assertThat(Files.readString(daemonDir.resolve(oldSocket.getFileName().toString().replace(".sock", ".log"))))
-                .contains("asked to stop");
     }
 
     @Test
