@@ -198,6 +198,10 @@ public final class DaemonClient {
         // the command itself if nothing was printed yet
         cmd.addAll(List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Dbackbone.tty.out=false", "-Dbackbone.tty.err=false"));
+        String extra = System.getenv("BACKBONE_DAEMON_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.strip().split("\\s+")));
+        }
         String build = System.getProperty("backbone.daemon.build");
         if (build != null) {
             cmd.add("-Dbackbone.daemon.build=" + build);
