@@ -180,7 +180,7 @@ class LauncherTest {
         assertThat(launch("validate", "x.json")).isEqualTo("client\n");
         String last = calls().stream().filter(c -> !c.contains("--training") && !c.contains("ArchiveClassesAtExit")
                 && !c.contains("-Djarmode")).reduce((a, b) -> b).orElseThrow();
-        assertThat(last).contains("-XX:TieredStopAtLevel=1", "-Dbackbone.tty.out=false",
+        assertThat(last).contains("-Xint", "-Dbackbone.tty.out=false",
                 "-Dbackbone.daemon.classpath=" + app.resolve("backbone-ai.jar"), "-cp " + client)
                 .endsWith("dev.backbone.cli.daemon.DaemonClient validate x.json");
         launch("generate", "--schema", "s.json", "-o", "out");

@@ -42,14 +42,22 @@ public final class DaemonClient {
 
     private DaemonClient() {}
 
+    /** Whether any of the command's output was printed: from then on, a failure cannot hand the command back. */
+    private static volatile boolean printed;
+
     public static void main(String[] args) {
         int code;
         try {
             code = run(args, System.getenv());
-        } catch (IOException | RuntimeException e) {
-            code = RUN_LOCALLY;
+        } catch (Throwable e) {
+            code = printed ? stopped() : RUN_LOCALLY;
         }
         System.exit(code);
+    }
+
+    private static int stopped() {
+        System.err.println("backbone-ai: the background daemon stopped before the command ended (BACKBONE_DAEMON=off runs without it)");
+        return 3;
     }
 
     static int run(String[] args, Map<String, String> env) throws IOException {
@@ -99,10 +107,23 @@ public final class DaemonClient {
             if (a.equals("--")) {
                 break;
             }
-            force |= a.equals("--force") || a.matches("-[A-Za-z]*f[A-Za-z]*");
-            yes |= a.equals("--yes") || a.matches("-[A-Za-z]*y[A-Za-z]*");
+            force |= a.equals("--force") || shortFlag(a, 'f');
+            yes |= a.equals("--yes") || shortFlag(a, 'y');
         }
         return !force || yes;
+    }
+
+    /** Whether {@code arg} is a cluster of short options ({@code -fy}) with {@code flag} among them. */
+    private static boolean shortFlag(String arg, char flag) {
+        if (arg.length() < 2 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
+            return false;
+        }
+        for (int i = 1; i < arg.length(); i++) {
+            if (!Character.isLetter(arg.charAt(i))) {
+                return false;
+            }
+        }
+        return arg.indexOf(flag) > 0;
     }
 
     /** An open connection to the daemon at {@code socket}, or null when none answers (a stale socket is removed). */
@@ -127,7 +148,6 @@ public final class DaemonClient {
         }
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         FileOutputStream err = new FileOutputStream(FileDescriptor.err);
-        boolean printed = false;
         while ((f = Frames.read(fromDaemon)) != null) {
             switch (f.type()) {
                 case Frames.OUT -> {
@@ -153,12 +173,7 @@ public final class DaemonClient {
                 default -> { }
             }
         }
-        if (!printed) {
-            return RUN_LOCALLY;
-        }
-        err.write("backbone-ai: the background daemon stopped before the command ended (BACKBONE_DAEMON=off runs without it)\n"
-                .getBytes(Charset.defaultCharset()));
-        return 3;
+        return printed ? stopped() : RUN_LOCALLY;
     }
 
     private static void pumpStdin(InputStream in, OutputStream toDaemon) {

@@ -70,7 +70,9 @@ record DaemonPaths(Path dir, String checkout, String build) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
-        return String.format("%012x", h & 0xffffffffffffL);
+        // not String.format: its regular expressions are a tenth of the client's start
+        String hex = Long.toHexString(h & 0xffffffffffffL);
+        return "000000000000".substring(hex.length()) + hex;
     }
 
     Path socket() {
