@@ -27,7 +27,7 @@ for _ in $(seq "$WARM_CALLS"); do
   $D validate examples/blog_schema.json >/dev/null
   $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
 done
-NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of validate and generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command"
+NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of validate and generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command; a daemon row's User/System CPU is the client's alone (the daemon is another process)"
 echo "$NOTE" >&2
 echo "load before: $(uptime)" >&2
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
@@ -44,6 +44,8 @@ hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
   -n "generate blog, java -jar (no launcher)" "java $JAR_OPTS -jar backbone-cli/target/backbone-ai.jar generate --schema examples/blog_schema.json -o $W/o"
 echo "load after: $(uptime)" >&2
 printf '\n%s\n' "$NOTE" >> bench/results/e2e.md
+# the daemon rows ran in the daemon (its command count), not in a JVM of their own
+./backbone-ai daemon status >&2
 RUNS="$RUNS" bench/serve-ready.sh | tee bench/results/serve-ready.txt
 if [ -n "${LARGE:-}" ]; then
   [ -f backbone-bench/target/benchmarks.jar ] || ./mvnw -q -B -o -pl backbone-bench -am package -DskipTests

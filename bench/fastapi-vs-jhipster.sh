@@ -44,7 +44,7 @@ for _ in $(seq "$WARM_CALLS"); do
   rm -rf "$W/warm"; $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
   rm -rf "$W/warm"; $D generate --schema "$W/t200.json" -o "$W/warm" >/dev/null
 done
-NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of each generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command"
+NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of each generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command; a daemon row's User/System CPU is the client's alone (the daemon is another process)"
 echo "$NOTE" >&2
 echo "load before: $(uptime)" >&2
 hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results/fastapi-vs-jhipster.md \
@@ -60,6 +60,8 @@ hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results
   -n "jhipster jdl 200 entities" "cd $W/jh && rm -rf ./* ./.yo-rc.json ./.jhipster && $JHIPSTER jdl $W/t200.jdl --skip-install --skip-git --force --no-insight >/dev/null 2>&1"
 echo "load after: $(uptime)" >&2
 printf '\n%s\n' "$NOTE" >> bench/results/fastapi-vs-jhipster.md
+# the daemon rows ran in the daemon (its command count), not in a JVM of their own
+./backbone-ai daemon status >&2
 ./backbone-ai daemon stop >/dev/null
 $C generate --schema examples/blog_schema.json -o "$W/blog" --verify none >/dev/null
 $C generate --schema "$W/t200.json" -o "$W/b200" --verify none >/dev/null

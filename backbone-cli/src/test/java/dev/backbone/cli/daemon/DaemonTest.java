@@ -101,6 +101,19 @@ class DaemonTest {
         assertThat(client("validate", "missing.json").err()).contains("cannot read missing.json: no such file");
     }
 
+    /** Python and Graphviz should see the client's environment: such commands run in a JVM of their own. */
+    @Test
+    void commandsThatStartProgramsAreHandedBackUnrun() throws Exception {
+        Run svg = client("diagram", "blog.json", "--format", "svg");
+        assertThat(svg.exit()).isEqualTo(DaemonClient.RUN_LOCALLY);
+        assertThat(svg.out() + svg.err()).isEmpty();
+        Run full = client("generate", "--schema", "blog.json", "-o", "out/full", "--verify", "full");
+        assertThat(full.exit()).isEqualTo(DaemonClient.RUN_LOCALLY);
+        assertThat(full.out() + full.err()).isEmpty();
+        assertThat(work.resolve("out/full")).doesNotExist();
+        assertThat(log()).contains("diagram: to be run by the client", "generate: to be run by the client");
+    }
+
     @Test
     void aBusyDaemonHandsTheCommandBack() throws Exception {
         client("validate", "blog.json");
