@@ -112,7 +112,7 @@ final class SchemaInput {
                 }
             }
             try (InputStream in = Files.newInputStream(p)) {
-                return readStream(p.toString(), in, max);
+                return readStream(Invocation.current().shown(p), in, max);
             }
         } catch (NoSuchFileException e) {
             throw new InputException("cannot read " + Invocation.current().shown(p) + ": no such file");
