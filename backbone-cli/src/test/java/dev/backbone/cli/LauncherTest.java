@@ -221,9 +221,10 @@ class LauncherTest {
         assertThat(launch(java.util.Map.of("BACKBONE_DAEMON", "off"), "validate", "x.json")).isEqualTo("ran\n");
         assertThat(launch(java.util.Map.of("CI", "true"), "validate", "x.json")).isEqualTo("ran\n");
         assertThat(launch(java.util.Map.of("BACKBONE_JAVA_OPTS", "-Dx=y"), "validate", "x.json")).as("options of its own").isEqualTo("ran\n");
-        assertThat(launch("version")).isEqualTo("ran\n");
         assertThat(launch("design", "x")).isEqualTo("ran\n");
+        assertThat(launch("token", "create")).isEqualTo("ran\n");
         assertThat(calls()).noneMatch(c -> c.contains("DaemonClient"));
+        assertThat(launch("--help")).as("help and version are short too").isEqualTo("client\n");
         assertThat(launch(java.util.Map.of("CI", "true", "BACKBONE_DAEMON", "on"), "validate", "x.json")).isEqualTo("client\n");
     }
 

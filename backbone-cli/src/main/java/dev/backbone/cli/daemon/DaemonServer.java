@@ -223,7 +223,9 @@ public final class DaemonServer {
     }
 
     private void run(Request r, SocketChannel ch, DataInputStream in, OutputStream out) throws IOException {
-        String command = r.args().isEmpty() ? "" : r.args().get(0);
+        // the log names the command, never an argument: anything unlike a command's name is left out
+        String first = r.args().isEmpty() ? "" : r.args().get(0);
+        String command = first.matches("-{0,2}[a-z]{1,20}") ? first : "(command)";
         running = command;
         Frames.write(out, Frames.ACCEPTED, new byte[0]);
         PipedOutputStream stdinFeed = r.readsStdin() ? new PipedOutputStream() : null;
