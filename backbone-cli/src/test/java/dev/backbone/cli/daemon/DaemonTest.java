@@ -99,6 +99,10 @@ class DaemonTest {
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err()).contains("unknown option '--bogus'");
         assertThat(client("validate", "missing.json").err()).contains("cannot read missing.json: no such file");
+
+        Run secret = client("sk-not-a-command-0123456789");
+        assertThat(secret.exit()).isEqualTo(2);
+        assertThat(log()).contains("(command): exit 2").doesNotContain("sk-not-a-command");
     }
 
     /** Python and Graphviz should see the client's environment: such commands run in a JVM of their own. */
