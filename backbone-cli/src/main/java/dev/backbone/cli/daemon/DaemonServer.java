@@ -48,6 +48,7 @@ public final class DaemonServer {
     private final DaemonPaths paths;
     private final Duration idle;
     private final Instant started = Instant.now();
+    private final long initialHeap = Runtime.getRuntime().totalMemory();
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger served = new AtomicInteger();
     private volatile long lastUsed = System.nanoTime();
@@ -267,8 +268,7 @@ public final class DaemonServer {
             Frames.writeInt(out, Frames.EXIT, code);
         }
         Thread.interrupted();
-        Runtime rt = Runtime.getRuntime();
-        if (rt.totalMemory() > 256L << 20) {
+        if (Runtime.getRuntime().totalMemory() > 2 * initialHeap) {
             // after the answer: a large command's heap goes back to the system while the daemon waits
             System.gc();
         }
