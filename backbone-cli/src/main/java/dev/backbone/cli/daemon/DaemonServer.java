@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nothing half-written is left in the output). The daemon exits after
  * {@code BACKBONE_DAEMON_IDLE} without a request (default 15 min; {@code 900}, {@code 90s},
  * {@code 15m}, {@code 1h}), when its build's jar changes or its socket is removed, and on
- * {@code backbone-ai daemon stop}. Its log names commands and exit codes, never arguments or
- * the environment.
+ * {@code backbone-ai daemon stop} (or a newer build's client), after the command it is running.
+ * Its log names commands and exit codes, never arguments or the environment.
  */
 public final class DaemonServer {
 
@@ -53,6 +53,7 @@ public final class DaemonServer {
     private final AtomicInteger served = new AtomicInteger();
     private volatile long lastUsed = System.nanoTime();
     private volatile String running = "";
+    private volatile boolean stopping;
 
     DaemonServer(DaemonPaths paths, Duration idle) {
         this.paths = paths;
@@ -180,12 +181,20 @@ public final class DaemonServer {
             switch (first.type()) {
                 case Frames.STATUS -> Frames.writeText(out, Frames.TEXT, status());
                 case Frames.STOP -> {
-                    Frames.writeText(out, Frames.TEXT, "stopped the daemon (pid " + ProcessHandle.current().pid() + ")");
-                    log("exiting: asked to stop");
-                    System.exit(0);
+                    // a running command (another terminal's) ends first; new ones are answered busy
+                    stopping = true;
+                    if (busy.get()) {
+                        Frames.writeText(out, Frames.TEXT, "stopping the daemon (pid " + ProcessHandle.current().pid()
+                                + ") when its command ends");
+                        log("asked to stop: exiting when the running command ends");
+                    } else {
+                        Frames.writeText(out, Frames.TEXT, "stopped the daemon (pid " + ProcessHandle.current().pid() + ")");
+                        log("exiting: asked to stop");
+                        System.exit(0);
+                    }
                 }
                 case Frames.REQUEST -> {
-                    if (!busy.compareAndSet(false, true)) {
+                    if (stopping || !busy.compareAndSet(false, true)) {
                         Frames.write(out, Frames.BUSY, new byte[0]);
                         return;
                     }
@@ -195,6 +204,10 @@ public final class DaemonServer {
                         lastUsed = System.nanoTime();
                         running = "";
                         busy.set(false);
+                        if (stopping) {
+                            log("exiting: asked to stop");
+                            System.exit(0);
+                        }
                     }
                 }
                 default -> log("unknown frame " + first.type());

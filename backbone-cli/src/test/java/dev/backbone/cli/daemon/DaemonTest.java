@@ -135,6 +135,19 @@ class DaemonTest {
     }
 
     @Test
+    void aStopWaitsForTheRunningCommand() throws Exception {
+        client("validate", "blog.json");
+        Process waiting = clientProcess(Map.of(), build, List.of(), "validate", "-");
+        awaitLog("validate", 2);
+        assertThat(client(Map.of(), null, build, "daemon", "stop").out()).contains("when its command ends");
+        assertThat(client("validate", "blog.json").exit()).as("meanwhile run without it").isEqualTo(DaemonClient.RUN_LOCALLY);
+        Run finished = finish(waiting, Files.readString(work.resolve("blog.json")));
+        assertThat(finished.exit()).isZero();
+        assertThat(finished.out()).contains("<stdin>: valid");
+        awaitGone(socket(build));
+    }
+
+    @Test
     void aClientThatGoesAwayInterruptsItsCommandAndTheDaemonCarriesOn() throws Exception {
         client("validate", "blog.json");
         Process waiting = clientProcess(Map.of(), build, List.of(), "validate", "-");
