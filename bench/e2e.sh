@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench/e2e.sh: install hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 RUNS="${RUNS:-10}"
-./backbone-ai version >/dev/null
+BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
 mkdir -p bench/results
 # For comparison: the executable jar as `java -jar` users run it (nested jars, no archive).
@@ -33,7 +33,8 @@ echo "load before: $(uptime)" >&2
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
   --prepare "rm -rf $W/o" \
   -n "java -version (floor)" "java -version" \
-  -n "backbone-ai --help" "./backbone-ai --help" \
+  -n "backbone-ai --help (daemon)" "$D --help" \
+  -n "backbone-ai --help (cold)" "$C --help" \
   -n "validate blog (daemon)" "$D validate examples/blog_schema.json" \
   -n "validate blog (cold)" "$C validate examples/blog_schema.json" \
   -n "generate blog --verify none (daemon)" "$D generate --schema examples/blog_schema.json -o $W/o --verify none" \

@@ -20,7 +20,7 @@ JHIPSTER="${JHIPSTER:-/work/jhipster/node_modules/.bin/jhipster}"
 RUNS="${RUNS:-3}"
 command -v hyperfine >/dev/null || { echo "install hyperfine" >&2; exit 2; }
 [ -x "$JHIPSTER" ] || { echo "no jhipster at $JHIPSTER (npm install generator-jhipster)" >&2; exit 2; }
-./backbone-ai version >/dev/null
+BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
 # the synthetic schema generator needs only the JDK: compile its two classes
 javac -d "$W/syn" backbone-bench/src/main/java/dev/backbone/bench/SyntheticSchemas.java backbone-bench/src/main/java/dev/backbone/bench/WriteSynthetic.java
