@@ -7,26 +7,46 @@
 # same validate and generate with `java -jar` on the executable jar (no launcher, no archive).
 #   bench/e2e.sh            # RUNS=10; needs hyperfine (Debian package); writes bench/results/e2e.md
 #   LARGE=1 bench/e2e.sh    # also the 1,000-table generate against the write-only floor (issue 3)
+# The short commands run twice: through the background daemon (the launcher's default; the
+# daemon warmed by WARM_CALLS calls of each command before the measurement) and with
+# BACKBONE_DAEMON=off (a JVM per command), side by side in the same hyperfine run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench/e2e.sh: install hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 RUNS="${RUNS:-10}"
-./backbone-ai version >/dev/null
+BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
 mkdir -p bench/results
 # For comparison: the executable jar as `java -jar` users run it (nested jars, no archive).
 JAR_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+D="env BACKBONE_DAEMON=on ./backbone-ai"
+C="env BACKBONE_DAEMON=off ./backbone-ai"
+WARM_CALLS="${WARM_CALLS:-5}"
+for _ in $(seq "$WARM_CALLS"); do
+  rm -rf "$W/warm"
+  $D validate examples/blog_schema.json >/dev/null
+  $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
+done
+NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of validate and generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command; a daemon row's User/System CPU is the client's alone (the daemon is another process)"
+echo "$NOTE" >&2
 echo "load before: $(uptime)" >&2
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
   --prepare "rm -rf $W/o" \
   -n "java -version (floor)" "java -version" \
-  -n "backbone-ai --help" "./backbone-ai --help" \
-  -n "validate blog" "./backbone-ai validate examples/blog_schema.json" \
-  -n "generate blog --verify none" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o --verify none" \
-  -n "generate blog (default: verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o" \
+  -n "backbone-ai --help (daemon)" "$D --help" \
+  -n "backbone-ai --help (cold)" "$C --help" \
+  -n "validate blog (daemon)" "$D validate examples/blog_schema.json" \
+  -n "validate blog (cold)" "$C validate examples/blog_schema.json" \
+  -n "generate blog --verify none (daemon)" "$D generate --schema examples/blog_schema.json -o $W/o --verify none" \
+  -n "generate blog --verify none (cold)" "$C generate --schema examples/blog_schema.json -o $W/o --verify none" \
+  -n "generate blog (default: verify fast; daemon)" "$D generate --schema examples/blog_schema.json -o $W/o" \
+  -n "generate blog (default: verify fast; cold)" "$C generate --schema examples/blog_schema.json -o $W/o" \
   -n "validate blog, java -jar (no launcher)" "java $JAR_OPTS -jar backbone-cli/target/backbone-ai.jar validate examples/blog_schema.json" \
   -n "generate blog, java -jar (no launcher)" "java $JAR_OPTS -jar backbone-cli/target/backbone-ai.jar generate --schema examples/blog_schema.json -o $W/o"
 echo "load after: $(uptime)" >&2
+printf '\n%s\n' "$NOTE" >> bench/results/e2e.md
+# the daemon rows ran in the daemon (its command count), not in a JVM of their own
+./backbone-ai daemon status >&2
 RUNS="$RUNS" bench/serve-ready.sh | tee bench/results/serve-ready.txt
 if [ -n "${LARGE:-}" ]; then
   [ -f backbone-bench/target/benchmarks.jar ] || ./mvnw -q -B -o -pl backbone-bench -am package -DskipTests
@@ -34,6 +54,7 @@ if [ -n "${LARGE:-}" ]; then
   ./backbone-ai generate --schema "$W/t1000.json" -o "$W/ref-1000" --verify none >/dev/null
   hyperfine --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e-large.md --prepare "rm -rf $W/o" \
     -n "write 1000-table bytes (cp -r)" "cp -r $W/ref-1000 $W/o" \
-    -n "generate 1000 tables --verify none" "./backbone-ai generate --schema $W/t1000.json -o $W/o --verify none" \
-    -n "generate 1000 tables (verify fast)" "./backbone-ai generate --schema $W/t1000.json -o $W/o"
+    -n "generate 1000 tables --verify none" "$C generate --schema $W/t1000.json -o $W/o --verify none" \
+    -n "generate 1000 tables (verify fast)" "$C generate --schema $W/t1000.json -o $W/o"
 fi
+./backbone-ai daemon stop >/dev/null

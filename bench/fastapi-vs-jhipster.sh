@@ -9,6 +9,9 @@
 #     adds that build's 200-table runs to the same hyperfine run (before/after in one run), run
 #     as ./backbone-ai runs a jar: extracted, with a class-data-sharing archive from the same
 #     training run and the same JVM options
+# Each backbone row runs twice: through the background daemon (the launcher's default; the daemon
+# warmed by WARM_CALLS calls of each generate before the measurement) and with
+# BACKBONE_DAEMON=off (a JVM per command).
 # Needs hyperfine, node, generator-jhipster (npm). Writes bench/results/fastapi-vs-jhipster.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +20,7 @@ JHIPSTER="${JHIPSTER:-/work/jhipster/node_modules/.bin/jhipster}"
 RUNS="${RUNS:-3}"
 command -v hyperfine >/dev/null || { echo "install hyperfine" >&2; exit 2; }
 [ -x "$JHIPSTER" ] || { echo "no jhipster at $JHIPSTER (npm install generator-jhipster)" >&2; exit 2; }
-./backbone-ai version >/dev/null
+BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
 # the synthetic schema generator needs only the JDK: compile its two classes
 javac -d "$W/syn" backbone-bench/src/main/java/dev/backbone/bench/SyntheticSchemas.java backbone-bench/src/main/java/dev/backbone/bench/WriteSynthetic.java
@@ -34,17 +37,34 @@ if [ -n "${BASE_JAR:-}" ]; then
   BASE=(-n "base 200 tables --verify none" "$B generate --schema $W/t200.json -o $W/o -q --verify none"
         -n "base 200 tables (verify fast)" "$B generate --schema $W/t200.json -o $W/o -q")
 fi
+D="env BACKBONE_DAEMON=on ./backbone-ai"
+C="env BACKBONE_DAEMON=off ./backbone-ai"
+WARM_CALLS="${WARM_CALLS:-3}"
+for _ in $(seq "$WARM_CALLS"); do
+  rm -rf "$W/warm"; $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
+  rm -rf "$W/warm"; $D generate --schema "$W/t200.json" -o "$W/warm" >/dev/null
+done
+NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of each generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command; a daemon row's User/System CPU is the client's alone (the daemon is another process)"
+echo "$NOTE" >&2
 echo "load before: $(uptime)" >&2
 hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results/fastapi-vs-jhipster.md \
   --prepare "rm -rf $W/o" "${BASE[@]}" \
-  -n "backbone blog --verify none" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o --verify none" \
-  -n "backbone blog (verify fast)" "./backbone-ai generate --schema examples/blog_schema.json -o $W/o" \
-  -n "backbone 200 tables --verify none" "./backbone-ai generate --schema $W/t200.json -o $W/o --verify none" \
-  -n "backbone 200 tables (verify fast)" "./backbone-ai generate --schema $W/t200.json -o $W/o" \
+  -n "backbone blog --verify none (daemon)" "$D generate --schema examples/blog_schema.json -o $W/o --verify none" \
+  -n "backbone blog --verify none (cold)" "$C generate --schema examples/blog_schema.json -o $W/o --verify none" \
+  -n "backbone blog (verify fast; daemon)" "$D generate --schema examples/blog_schema.json -o $W/o" \
+  -n "backbone blog (verify fast; cold)" "$C generate --schema examples/blog_schema.json -o $W/o" \
+  -n "backbone 200 tables --verify none (daemon)" "$D generate --schema $W/t200.json -o $W/o --verify none" \
+  -n "backbone 200 tables --verify none (cold)" "$C generate --schema $W/t200.json -o $W/o --verify none" \
+  -n "backbone 200 tables (verify fast; daemon)" "$D generate --schema $W/t200.json -o $W/o" \
+  -n "backbone 200 tables (verify fast; cold)" "$C generate --schema $W/t200.json -o $W/o" \
   -n "jhipster jdl 200 entities" "cd $W/jh && rm -rf ./* ./.yo-rc.json ./.jhipster && $JHIPSTER jdl $W/t200.jdl --skip-install --skip-git --force --no-insight >/dev/null 2>&1"
 echo "load after: $(uptime)" >&2
-./backbone-ai generate --schema examples/blog_schema.json -o "$W/blog" --verify none >/dev/null
-./backbone-ai generate --schema "$W/t200.json" -o "$W/b200" --verify none >/dev/null
+printf '\n%s\n' "$NOTE" >> bench/results/fastapi-vs-jhipster.md
+# the daemon rows ran in the daemon (its command count), not in a JVM of their own
+./backbone-ai daemon status >&2
+./backbone-ai daemon stop >/dev/null
+$C generate --schema examples/blog_schema.json -o "$W/blog" --verify none >/dev/null
+$C generate --schema "$W/t200.json" -o "$W/b200" --verify none >/dev/null
 count() { echo "$(find "$1" -type f -not -path '*/node_modules/*' | wc -l) files, $(find "$1" -type f -not -path '*/node_modules/*' -print0 | xargs -0 cat | wc -l) lines"; }
 {
   echo

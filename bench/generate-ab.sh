@@ -11,7 +11,7 @@ OTHER="${1:?usage: bench/generate-ab.sh OTHER_JAR}"
 RUNS="${RUNS:-5}"
 TABLES="${TABLES:-200}"
 command -v hyperfine >/dev/null || { echo "install hyperfine" >&2; exit 2; }
-./backbone-ai version >/dev/null
+BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CLI_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"

@@ -37,7 +37,7 @@ log() { echo "bench: $*" >&2; }
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
-./backbone-ai version >/dev/null
+BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # The CPU ticks of the JVM's JIT compiler threads (C1, C2) of process $1.

@@ -20,7 +20,7 @@ PY="${BACKBONE_PYTHON:-python3}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-soak.XXXXXX")"
 OUT="$ROOT/bench/results/soak-$(date -u +%Y%m%d-%H%M).md"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-./backbone-ai version >/dev/null
+BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 (cd "$WORK" && exec env API_HOST=127.0.0.1 API_PORT="$PORT" LOG_LEVEL=WARNING DEFAULT_LLM_PROVIDER=ollama \
     REDIS_URL="$REDIS" REDIS_KEY_PREFIX="bench-soak:$$:" JOBS_RESULT_TTL=5m \
     RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000 RATE_LIMIT_AUTHENTICATED=1000000 \

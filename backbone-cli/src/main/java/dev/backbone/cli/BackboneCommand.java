@@ -143,6 +143,12 @@ public final class BackboneCommand implements Runnable {
             }
         });
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        Invocation invocation = Invocation.current();
+        if (invocation.remote()) {
+            // after the subcommands: picocli gives a converter to the commands added so far
+            cl.registerConverter(java.nio.file.Path.class, invocation::path);
+            cl.registerConverter(java.io.File.class, s -> invocation.path(s).toFile());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
@@ -157,7 +163,7 @@ public final class BackboneCommand implements Runnable {
                 return new UsageErrors().handleParseException(p, args);
             }
             Problems.fail(commandLine, INTERNAL, Problems.INTERNAL, "internal error: " + ex);
-            if ("true".equalsIgnoreCase(System.getenv("BACKBONE_DEBUG"))) {
+            if ("true".equalsIgnoreCase(Invocation.current().env("BACKBONE_DEBUG"))) {
                 ex.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();

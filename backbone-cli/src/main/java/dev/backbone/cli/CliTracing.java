@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 final class CliTracing implements AutoCloseable {
 
     /** The process environment; tests replace it. */
-    static Supplier<Map<String, String>> environment = System::getenv;
+    static Supplier<Map<String, String>> environment = () -> Invocation.current().env();
 
     private static volatile CliTracing current;
 
@@ -65,7 +65,7 @@ final class CliTracing implements AutoCloseable {
      */
     static CliTracing start(String command) {
         Map<String, String> env = environment.get();
-        Settings.Tracing config = SettingsLoader.loadTracing(env::get, env.keySet(), Path.of(".env"));
+        Settings.Tracing config = SettingsLoader.loadTracing(env::get, env.keySet(), Invocation.current().path(".env"));
         if (!config.on()) {
             current = null;
             return OFF;

@@ -47,6 +47,10 @@ final class DiagramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        if (format == Format.svg && Invocation.current().remote()) {
+            // Graphviz should see the client's environment (its PATH)
+            return Invocation.runLocally();
+        }
         SchemaInput.Loaded in = input.validate(cl);
         if (in == null) {
             return BackboneCommand.USAGE;

@@ -72,7 +72,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         MigrationPlan plan = SchemaChange.between(new SchemaChange.Side(a.schema(), a.plan()),
                 new SchemaChange.Side(b.schema(), b.plan()), revision);
-        FindingPrinter.findings(err, newFile.toString(), plan.findings(), BackboneCommand.terminal(cl).errColour());
+        FindingPrinter.findings(err, Invocation.current().shown(newFile), plan.findings(), BackboneCommand.terminal(cl).errColour());
         switch (format) {
             case "alembic" -> out.print(new AlembicRenderer(plan.dbType()).render(plan));
             case "sql" -> out.print(new SqlRenderer(SqlDialect.of(plan.dbType()), TemplateRenderer.packaged()).render(plan));
@@ -86,7 +86,7 @@ final class DiffCommand implements Callable<Integer> {
         ValidationOutcome v = new Workflow().validate(SchemaInput.read(file, SchemaInput.DEFAULT_MAX_SIZE), Limits.DEFAULTS,
                 WorkflowListener.NONE);
         if (!v.valid() || v.plan() == null) {
-            FindingPrinter.outcome(out, file.toString(), v, colour);
+            FindingPrinter.outcome(out, Invocation.current().shown(file), v, colour);
             return null;
         }
         return v;

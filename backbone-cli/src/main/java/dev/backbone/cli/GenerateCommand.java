@@ -99,9 +99,13 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
+        if (mode == VerifyMode.FULL && Invocation.current().remote()) {
+            // the Python tools should see the client's environment, and take seconds anyway
+            return Invocation.runLocally();
+        }
         Path templateDir = templates != null ? templates : envPath("TEMPLATE_DIR");
         if (templateDir != null && !java.nio.file.Files.isDirectory(templateDir)) {
-            return Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, "template folder not found: " + templateDir);
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.INPUT, "template folder not found: " + Invocation.current().shown(templateDir));
         }
         String text;
         boolean project = Manifest.isProject(output);
@@ -111,7 +115,7 @@ final class GenerateCommand implements Callable<Integer> {
                 ProjectWriter.checkWritable(output, force);
             }
         } catch (ProjectWriter.OutputExistsException e) {
-            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, "output folder " + output + " exists, is not empty "
+            return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, "output folder " + Invocation.current().shown(output) + " exists, is not empty "
                     + "and is not a BackBone project (no " + Manifest.FILE + "); use --force to replace it (it lists what it "
                     + "deletes and asks first)");
         } catch (SchemaInput.InputException e) {
@@ -161,7 +165,7 @@ final class GenerateCommand implements Callable<Integer> {
             List<dev.backbone.core.generate.GeneratedFile> all = new java.util.ArrayList<>(g.files());
             all.addAll(Regenerator.stateFiles(g.files(), text));
             all.forEach(f -> out.println("write " + f.path()));
-            out.println("dry run: " + FindingPrinter.plural(all.size(), "file") + " would be written into " + output);
+            out.println("dry run: " + FindingPrinter.plural(all.size(), "file") + " would be written into " + Invocation.current().shown(output));
             return BackboneCommand.OK;
         }
         try {
@@ -172,7 +176,7 @@ final class GenerateCommand implements Callable<Integer> {
             staged.commit();
         } catch (IOException e) {
             return Problems.fail(cl, BackboneCommand.USAGE, Problems.OUTPUT, e instanceof dev.backbone.core.write.WriteFailure
-                    ? e.getMessage() : "cannot write " + output + ": " + e.getMessage());
+                    ? e.getMessage() : "cannot write " + Invocation.current().shown(output) + ": " + e.getMessage());
         }
         report(cl, file, g);
         return BackboneCommand.OK;
@@ -204,7 +208,7 @@ final class GenerateCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("status", g.status());
             m.put("project_name", g.validation().schema() == null ? null : g.validation().schema().projectName());
-            m.put("output", output.toString());
+            m.put("output", Invocation.current().shown(output));
             m.put("files_generated", g.files().size());
             m.put("lines_generated", g.lines());
             m.put("files", g.files().stream().map(f -> f.path()).toList());
@@ -227,7 +231,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (g.verify().passed()) {
             out.println("generated " + FindingPrinter.plural(g.files().size(), "file") + " (" + g.lines() + " lines) for "
-                    + g.validation().plan().projectName() + " into " + output + " [" + String.join(", ", targets) + "]");
+                    + g.validation().plan().projectName() + " into " + Invocation.current().shown(output) + " [" + String.join(", ", targets) + "]");
         }
         out.println("verification (" + g.verify().mode().name().toLowerCase(java.util.Locale.ROOT) + "): " + counts(g.verify()));
     }
@@ -255,7 +259,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private static Path envPath(String name) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? null : Path.of(v);
+        String v = Invocation.current().env(name);
+        return v == null || v.isBlank() ? null : Invocation.current().path(v);
     }
 }

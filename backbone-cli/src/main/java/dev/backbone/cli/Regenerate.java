@@ -38,7 +38,7 @@ final class Regenerate {
         try {
             p = Regeneration.prepare(output, g.files(), text, g.validation(), templates);
         } catch (IOException e) {
-            err.println("backbone-ai: " + output + ": " + e.getMessage());
+            err.println("backbone-ai: " + Invocation.current().shown(output) + ": " + e.getMessage());
             return BackboneCommand.USAGE;
         }
         FindingPrinter.findings(out, file.toString(), p.findings(), false);
@@ -66,10 +66,10 @@ final class Regenerate {
         try {
             written = ProjectWriter.apply(output, p.plan());
         } catch (IOException e) {
-            err.println("backbone-ai: " + (e instanceof WriteFailure ? e.getMessage() : "cannot write " + output + ": " + e.getMessage()));
+            err.println("backbone-ai: " + (e instanceof WriteFailure ? e.getMessage() : "cannot write " + Invocation.current().shown(output) + ": " + e.getMessage()));
             return BackboneCommand.USAGE;
         }
-        out.println("regenerated " + output + ": " + summary(p) + " (" + FindingPrinter.plural(written, "file") + " written)");
+        out.println("regenerated " + Invocation.current().shown(output) + ": " + summary(p) + " (" + FindingPrinter.plural(written, "file") + " written)");
         if (conflicts > 0) {
             err.println("backbone-ai: " + FindingPrinter.plural(conflicts, "file") + " you changed conflict with the new version: "
                     + "yours are untouched, ours are beside them as <file>.backbone-new" + (acceptConflicts ? "" : " (exit 1; --accept-conflicts to exit 0)"));

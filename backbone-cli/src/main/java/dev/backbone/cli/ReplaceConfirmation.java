@@ -30,7 +30,7 @@ final class ReplaceConfirmation {
         if (files.isEmpty()) {
             return true;
         }
-        out.println("--force replaces " + output + ", deleting " + FindingPrinter.plural(files.size(), "file") + ":");
+        out.println("--force replaces " + Invocation.current().shown(output) + ", deleting " + FindingPrinter.plural(files.size(), "file") + ":");
         files.stream().limit(SHOWN).forEach(p -> out.println("  " + output.relativize(p)));
         if (files.size() > SHOWN) {
             out.println("  ... and " + (files.size() - SHOWN) + " more");
@@ -41,9 +41,11 @@ final class ReplaceConfirmation {
         out.print("Delete them? [y/N] ");
         out.flush();
         // without a terminal nobody can answer: refuse rather than wait (scripts pass --yes)
-        String answer = System.console() == null ? null
+        // a daemon's client with a console runs such a command locally (DaemonClient), so a daemon never asks
+        boolean console = Invocation.current().console() && !Invocation.current().remote();
+        String answer = !console ? null
                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (System.console() == null) {
+        if (!console) {
             out.println();
         }
         if (answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {

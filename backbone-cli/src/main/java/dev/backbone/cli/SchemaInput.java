@@ -76,7 +76,7 @@ final class SchemaInput {
     /** The name findings are reported under: the file as given, or {@code <stdin>}. */
     Path displayPath(CommandLine cl) {
         Path p = path(cl);
-        return isStdin(p) ? Path.of(STDIN_NAME) : p;
+        return isStdin(p) ? Path.of(STDIN_NAME) : Path.of(Invocation.current().shown(p));
     }
 
     Path path(CommandLine cl) {
@@ -102,24 +102,24 @@ final class SchemaInput {
     /** Reads the file as strict UTF-8, turning every I/O failure (and a file over {@code max}) into one line. */
     static String read(Path p, long max) throws InputException {
         if (Files.isDirectory(p)) {
-            throw new InputException("cannot read " + p + ": it is a directory");
+            throw new InputException("cannot read " + Invocation.current().shown(p) + ": it is a directory");
         }
         try {
             if (Files.isRegularFile(p)) {
                 long size = Files.size(p);
                 if (size > max) {
-                    throw new InputException("cannot read " + p + ": " + size + " bytes is more than --max-size (" + max + " bytes)");
+                    throw new InputException("cannot read " + Invocation.current().shown(p) + ": " + size + " bytes is more than --max-size (" + max + " bytes)");
                 }
             }
             try (InputStream in = Files.newInputStream(p)) {
-                return readStream(p.toString(), in, max);
+                return readStream(Invocation.current().shown(p), in, max);
             }
         } catch (NoSuchFileException e) {
-            throw new InputException("cannot read " + p + ": no such file");
+            throw new InputException("cannot read " + Invocation.current().shown(p) + ": no such file");
         } catch (AccessDeniedException e) {
-            throw new InputException("cannot read " + p + ": permission denied");
+            throw new InputException("cannot read " + Invocation.current().shown(p) + ": permission denied");
         } catch (IOException e) {
-            throw new InputException("cannot read " + p + ": " + e.getMessage());
+            throw new InputException("cannot read " + Invocation.current().shown(p) + ": " + e.getMessage());
         }
     }
 

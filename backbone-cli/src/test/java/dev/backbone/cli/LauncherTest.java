@@ -47,6 +47,7 @@ class LauncherTest {
                   esac
                 done
                 if [ "$1" = "-Djarmode=tools" ]; then mkdir -p "$6/lib"; echo jar > "$6/backbone-ai.jar"; fi
+                case "$*" in *DaemonClient*--training) exit 0 ;; *DaemonClient*) echo "client"; exit "${CLIENT_EXIT:-0}" ;; esac
                 echo "ran"
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -79,9 +80,16 @@ class LauncherTest {
     }
 
     private String launch(String... args) throws Exception {
+        return launch(java.util.Map.of(), args);
+    }
+
+    /** Runs the launcher with {@code env} on top of this process's environment, without its daemon and CI settings. */
+    private String launch(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", root.resolve("backbone-ai").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+        pb.environment().keySet().removeAll(List.of("CI", "BACKBONE_DAEMON", "BACKBONE_JAVA_OPTS"));
+        pb.environment().putAll(env);
         pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
         pb.environment().put("JAVA_LOG", log.toString());
         pb.redirectErrorStream(true);
@@ -181,5 +189,75 @@ class LauncherTest {
                 .last().asString().contains("-XX:SharedArchiveFile=" + app.resolve("cli-17.0.15.jsa"), "-Xlog:cds=off")
                 .doesNotContain("AOTCache");
         assertThat(app.resolve("cli-25.0.3.aot")).exists();
+    }
+
+    /** The background daemon (BACKBONE_DAEMON): its client jar is built with the executable jar. */
+    private Path clientJar() throws Exception {
+        Path jar = root.resolve("backbone-cli/target/backbone-ai-client.jar");
+        Files.writeString(jar, "client");
+        return jar;
+    }
+
+    @Test
+    void shortCommandsGoToTheDaemonsClientByDefaultAndNothingElseRuns() throws Exception {
+        Path client = clientJar();
+        Path app = root.resolve("backbone-cli/target/app");
+        assertThat(launch("validate", "x.json")).isEqualTo("client\n");
+        String last = calls().stream().filter(c -> !c.contains("--training") && !c.contains("ArchiveClassesAtExit")
+                && !c.contains("-Djarmode")).reduce((a, b) -> b).orElseThrow();
+        assertThat(last).contains("-Xint", "-Dbackbone.tty.out=false",
+                "-Dbackbone.daemon.classpath=" + app.resolve("backbone-ai.jar"), "-cp " + client)
+                .endsWith("dev.backbone.cli.daemon.DaemonClient validate x.json");
+        launch("generate", "--schema", "s.json", "-o", "out");
+        assertThat(calls()).as("the client's archive made once per build, then only the client runs").hasSize(1)
+                .allMatch(c -> c.contains("-XX:SharedArchiveFile=" + app.resolve("client.jsa")) && c.contains("DaemonClient generate"));
+    }
+
+    @Test
+    void whatTheDaemonDidNotRunRunsAsWithoutIt() throws Exception {
+        clientJar();
+        launch("validate", "x.json");
+        calls();
+        assertThat(launch(java.util.Map.of("CLIENT_EXIT", "97"), "validate", "x.json")).isEqualTo("client\nran\n");
+        List<String> calls = calls();
+        assertThat(calls.get(0)).contains("DaemonClient validate x.json");
+        assertThat(calls.get(calls.size() - 1)).contains("-XX:SharedArchiveFile=").endsWith("-jar " + root.resolve("backbone-cli/target/app/backbone-ai.jar")
+                + " validate x.json");
+    }
+
+    @Test
+    void theClientsExitCodeIsTheCommands() throws Exception {
+        clientJar();
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("backbone-ai").toString(), "validate", "bad.json")
+                .directory(tmp.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeAll(List.of("CI", "BACKBONE_DAEMON", "BACKBONE_JAVA_OPTS"));
+        pb.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
+        pb.environment().put("JAVA_LOG", log.toString());
+        pb.environment().put("CLIENT_EXIT", "1");
+        Process q = pb.start();
+        assertThat(new String(q.getInputStream().readAllBytes())).isEqualTo("client\n");
+        assertThat(q.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(q.exitValue()).isEqualTo(1);
+    }
+
+    @Test
+    void offInCiServeAndOtherCommandsRunWithoutTheDaemon() throws Exception {
+        clientJar();
+        assertThat(launch(java.util.Map.of("BACKBONE_DAEMON", "off"), "validate", "x.json")).isEqualTo("ran\n");
+        assertThat(launch(java.util.Map.of("CI", "true"), "validate", "x.json")).isEqualTo("ran\n");
+        assertThat(launch(java.util.Map.of("BACKBONE_JAVA_OPTS", "-Dx=y"), "validate", "x.json")).as("options of its own").isEqualTo("ran\n");
+        assertThat(launch("design", "x")).isEqualTo("ran\n");
+        assertThat(launch("token", "create")).isEqualTo("ran\n");
+        assertThat(calls()).noneMatch(c -> c.contains("DaemonClient"));
+        assertThat(launch("--help")).as("help and version are short too").isEqualTo("client\n");
+        assertThat(launch(java.util.Map.of("CI", "true", "BACKBONE_DAEMON", "on"), "validate", "x.json")).isEqualTo("client\n");
+    }
+
+    @Test
+    void daemonStatusAndStopGoToTheClient() throws Exception {
+        clientJar();
+        assertThat(launch("daemon", "status")).isEqualTo("client\n");
+        assertThat(calls()).anyMatch(c -> c.endsWith("DaemonClient daemon status"));
+        assertThat(launch(java.util.Map.of("BACKBONE_DAEMON", "off"), "daemon", "stop")).isEqualTo("client\n");
     }
 }

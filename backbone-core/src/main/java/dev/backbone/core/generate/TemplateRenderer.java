@@ -30,12 +30,33 @@ public final class TemplateRenderer {
 
     private final Path overrideDir;
 
+    /** The override folder's state (names, sizes, modification times): its engines are cached under it. */
+    private final String overrideStamp;
+
     /** @param overrideDir a folder whose files replace the packaged templates of the same name, or null */
     public TemplateRenderer(Path overrideDir) {
         if (overrideDir != null && !Files.isDirectory(overrideDir)) {
             throw new IllegalArgumentException("template folder not found: " + overrideDir);
         }
         this.overrideDir = overrideDir;
+        this.overrideStamp = overrideDir == null ? "" : stamp(overrideDir);
+    }
+
+    /**
+     * Engines are cached for the process's life, and a long-lived process (the service, the CLI's
+     * daemon) renders many runs: an edited or added override template must make a new engine,
+     * not be served from the old one's template cache.
+     */
+    private static String stamp(Path dir) {
+        StringBuilder b = new StringBuilder();
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                b.append(p).append('|').append(Files.size(p)).append('|').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+            }
+        } catch (IOException | UncheckedIOException e) {
+            b.append("unreadable ").append(System.nanoTime());
+        }
+        return Integer.toHexString(b.toString().hashCode()) + Integer.toHexString(b.length());
     }
 
     public static TemplateRenderer packaged() {
@@ -52,7 +73,7 @@ public final class TemplateRenderer {
      * @param extension the target's filters (escapes), registered once per engine
      */
     public String render(String target, String name, Map<String, Object> context, Extension extension) {
-        PebbleEngine engine = ENGINES.computeIfAbsent(target + "|" + overrideDir, k -> engine(target, extension));
+        PebbleEngine engine = ENGINES.computeIfAbsent(target + "|" + overrideDir + "|" + overrideStamp, k -> engine(target, extension));
         try {
             PebbleTemplate t = engine.getTemplate(name);
             StringWriter w = new StringWriter();

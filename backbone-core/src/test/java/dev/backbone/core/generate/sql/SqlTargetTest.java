@@ -118,6 +118,18 @@ class SqlTargetTest {
                 .contains("CREATE TABLE \"user\" (");
     }
 
+    /** A long-lived process (the service, the CLI's daemon) renders with the folder as it is now, not as it was. */
+    @Test
+    void anEditedOverrideIsUsedByTheNextRenderer(@TempDir Path dir) throws IOException {
+        Path t = dir.resolve("alter_foreign_key.sql.peb");
+        Files.writeString(t, "-- first {{ fk.name }};\n");
+        String first = new SqlTarget().render(SqlTestPlans.everything(DbType.POSTGRESQL), new TemplateRenderer(dir)).get(0).content();
+        Files.writeString(t, "-- second, longer {{ fk.name }};\n");
+        String second = new SqlTarget().render(SqlTestPlans.everything(DbType.POSTGRESQL), new TemplateRenderer(dir)).get(0).content();
+        assertThat(first).contains("-- first ");
+        assertThat(second).contains("-- second, longer ").doesNotContain("-- first ");
+    }
+
     @Test
     void sameInputSameOutput() {
         assertThat(render(SqlTestPlans.everything(DbType.MSSQL))).isEqualTo(render(SqlTestPlans.everything(DbType.MSSQL)));
