@@ -56,11 +56,15 @@ record DaemonPaths(Path dir, String checkout, String build) {
         return Path.of(System.getProperty("user.home"), ".cache", "backbone-ai", "daemon");
     }
 
-    /** A hash of the first class path entry's size and modification time: the extracted jar, new with every build. */
+    /**
+     * A hash of the first class path entry's size and modification time (the extracted jar, new with
+     * every build) and of the JDK: a command run under another {@code JAVA_HOME} runs on that JDK, as it
+     * would without the daemon, not on a daemon another JDK started.
+     */
     static String buildOf(String classPath) {
         int sep = classPath.indexOf(File.pathSeparatorChar);
         File first = new File(sep < 0 ? classPath : classPath.substring(0, sep));
-        return hash(first.getAbsolutePath() + "|" + first.length() + "|" + first.lastModified());
+        return hash(first.getAbsolutePath() + "|" + first.length() + "|" + first.lastModified() + "|" + System.getProperty("java.home"));
     }
 
     /** 48 bits of FNV-1a as 12 hex digits: short socket names (a socket's path is limited to ~100 bytes). */
