@@ -6,6 +6,7 @@
 # preparation happen before the measured runs (a fresh clone's second run). For comparison, the
 # same validate and generate with `java -jar` on the executable jar (no launcher, no archive).
 #   bench/e2e.sh            # RUNS=10; needs hyperfine (Debian package); writes bench/results/e2e.md
+#   JDK25_HOME=/usr/lib/jvm/<jdk-25> bench/e2e.sh   # also the cold commands on JDK 25 (AOT cache)
 #   LARGE=1 bench/e2e.sh    # also the 1,000-table generate against the write-only floor (issue 3)
 # The short commands run twice: through the background daemon (the launcher's default; the
 # daemon warmed by WARM_CALLS calls of each command before the measurement) and with
@@ -30,8 +31,16 @@ done
 NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of validate and generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command; a daemon row's User/System CPU is the client's alone (the daemon is another process)"
 echo "$NOTE" >&2
 echo "load before: $(uptime)" >&2
+# JDK25_HOME=<a JDK 25+>: also the cold commands on it (the launcher's AOT cache), in the same run.
+JDK25=()
+if [ -n "${JDK25_HOME:-}" ]; then
+  C25="env BACKBONE_DAEMON=off JAVA_HOME=$JDK25_HOME ./backbone-ai"
+  $C25 validate examples/blog_schema.json >/dev/null  # makes its AOT cache (once per build)
+  JDK25=(-n "validate blog (cold, JDK 25 AOT cache)" "$C25 validate examples/blog_schema.json"
+         -n "generate blog (default: verify fast; cold, JDK 25 AOT cache)" "$C25 generate --schema examples/blog_schema.json -o $W/o")
+fi
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
-  --prepare "rm -rf $W/o" \
+  --prepare "rm -rf $W/o" "${JDK25[@]}" \
   -n "java -version (floor)" "java -version" \
   -n "backbone-ai --help (daemon)" "$D --help" \
   -n "backbone-ai --help (cold)" "$C --help" \
