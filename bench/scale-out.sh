@@ -11,6 +11,11 @@
 #      request spends on the limiter, which a crowded machine blurs least.
 #   bench/scale-out.sh                     # ROUNDS=3 DURATION=15 WARMUP=60 CONNECTIONS=32 LIGHT_CONNECTIONS=4
 #   BASELINE=/tmp/old bench/scale-out.sh   # also another checkout's Redis limiter, in the same rounds
+#   PIN=1 bench/scale-out.sh               # servers on core 0; wrk and Redis on core 1 (below)
+# PIN=1 keeps Redis and wrk off the servers' core (taskset), as in production, where Redis is
+# another host: unpinned, Redis's own work preempts the server's threads on the same 2 cores and
+# is counted as the server's (its involuntary context switches double). Needs taskset (util-linux);
+# Redis must run on this machine (its process is re-pinned for the run and set back after).
 # BASELINE is the root of another checkout of this repository, built (its ./backbone-ai runs): its
 # server with the Redis limiter is measured in part 1 alternately with this one's, and its
 # LimiterCost in part 3, so a change to the limiter is compared before/after in one run.
@@ -35,7 +40,19 @@ OUT="$ROOT/bench/results/scale-out-$(date -u +%Y%m%d-%H%M).md"
 command -v wrk >/dev/null || { echo "bench/scale-out.sh: install wrk" >&2; exit 2; }
 log() { echo "bench: $*" >&2; }
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+SERVER_CPU=(); CLIENT_CPU=(); REDIS_PID=""; REDIS_AFFINITY=""
+if [ -n "${PIN:-}" ]; then
+  command -v taskset >/dev/null || { echo "bench/scale-out.sh: PIN=1 needs taskset" >&2; exit 2; }
+  REDIS_PID="$(pgrep -x redis-server | head -1 || true)"
+  [ -n "$REDIS_PID" ] || { echo "bench/scale-out.sh: PIN=1 needs a local redis-server process" >&2; exit 2; }
+  REDIS_AFFINITY="$(taskset -pc "$REDIS_PID" | awk -F': ' '{print $2}')"
+  taskset -a -pc 1 "$REDIS_PID" >/dev/null
+  SERVER_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1)
+fi
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"
+  if [ -n "$REDIS_PID" ]; then taskset -a -pc "$REDIS_AFFINITY" "$REDIS_PID" >/dev/null 2>&1 || true; fi
+}
 trap cleanup EXIT
 BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 
@@ -70,7 +87,7 @@ start() {
   (cd "$WORK/$name" && exec env API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=WARNING DEFAULT_LLM_PROVIDER=ollama \
       RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000 RATE_LIMIT_AUTHENTICATED=1000000 \
       RATE_LIMIT_GENERATION_PER_MINUTE=1000000 RATE_LIMIT_GENERATION_PER_HOUR=1000000 "$@" \
-      "$launcher" serve >"$WORK/$name/out.log" 2>&1) &
+      "${SERVER_CPU[@]}" "$launcher" serve >"$WORK/$name/out.log" 2>&1) &
   local pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 600); do
@@ -83,7 +100,7 @@ start() {
 
 # wrk on one port; prints "rps p99_ms non2xx requests".
 run_wrk() { # port connections duration
-  BENCH_SCHEMA="$SCHEMA" wrk -t2 -c"$2" -d"$3"s --latency -s bench/validate.lua "http://127.0.0.1:$1/api/v1/validate" >"$WORK/wrk-$1.txt"
+  BENCH_SCHEMA="$SCHEMA" "${CLIENT_CPU[@]}" wrk -t2 -c"$2" -d"$3"s --latency -s bench/validate.lua "http://127.0.0.1:$1/api/v1/validate" >"$WORK/wrk-$1.txt"
   awk 'function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
     /requests in/ { n=$1 } /Requests\/sec/ { rps=$2 } $1=="99%" { p99=ms($2) } /Non-2xx/ { bad=$5 }
     END { printf "%.0f %.2f %d %d\n", rps, p99, bad+0, n }' "$WORK/wrk-$1.txt"
@@ -157,7 +174,7 @@ mkdir -p bench/results
 {
   echo "# bench/scale-out.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(java -version 2>&1 | head -1)"
   echo
-  echo "ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS LIGHT_CONNECTIONS=$LIGHT PARTS=\"$PARTS\", $(nproc) cores; load average before $LOAD0, after part 1 $LOAD1, after part 2 $LOAD2"
+  echo "ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS LIGHT_CONNECTIONS=$LIGHT PARTS=\"$PARTS\" PIN=${PIN:-}, $(nproc) cores; load average before $LOAD0, after part 1 $LOAD1, after part 2 $LOAD2"
   if has_part 1; then
   echo
   echo "| round | connections | limiter | requests/s | p99 ms | non-2xx | server CPU µs/request | vs memory | of which JIT µs | context switches/request (voluntary+involuntary) |"

@@ -7,6 +7,7 @@
 #
 #   bench/tracing.sh                    # 2 wrk threads, 16 connections, 60 s warm-up, 20 s measured, 3 rounds
 #   ROUNDS=5 DURATION=30 bench/tracing.sh
+#   PIN=1 bench/tracing.sh              # server on core 0; wrk and the receiver on core 1
 #
 # The warm-up is long on purpose: the JIT compilers take tens of seconds of CPU to compile the
 # service's hot paths (longer while neighbours load the machine), and compilation still running
@@ -37,6 +38,14 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT"/backbone-*/src/main -newer "$JAR" -pr
   log "building the executable jar (offline)"
   ./mvnw -o -q -B -DskipTests -pl backbone-cli -am package >"$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log"; exit 2; }
 fi
+# PIN=1: the server on core 0, wrk and the receiver on core 1 (taskset), as in production, where
+# the collector is another host or has cores of its own: unpinned, the receiver's and wrk's work
+# preempts the server's threads on the same 2 cores and counts as the server's.
+SERVER_CPU=(); CLIENT_CPU=()
+if [ -n "${PIN:-}" ]; then
+  command -v taskset >/dev/null || { echo "bench/tracing.sh: PIN=1 needs taskset" >&2; exit 2; }
+  SERVER_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1)
+fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU ticks of the JIT compiler threads (C1/C2 CompilerThreadN) of process $1.
@@ -45,7 +54,7 @@ jit_ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '/\(C[12] CompilerThr
 # A live OTLP/HTTP receiver: accepts every export (200, body read and discarded) on kept-alive
 # HTTP/1.1 connections, as a collector does.
 RECV_PORT="$(free_port)"
-python3 - "$RECV_PORT" >"$WORK/receiver.log" 2>&1 <<'PY' &
+"${CLIENT_CPU[@]}" python3 - "$RECV_PORT" >"$WORK/receiver.log" 2>&1 <<'PY' &
 import sys
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 class H(BaseHTTPRequestHandler):
@@ -69,7 +78,7 @@ start_server() { # $1 = off|down|live
     down) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$DOWN_PORT") ;;
     live) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT") ;;
   esac
-  (cd "$WORK" && exec env "${env[@]}" java $JVM_OPTS -jar "$JAR" serve >"$WORK/console-$1.log" 2>&1) &
+  (cd "$WORK" && exec env "${env[@]}" "${SERVER_CPU[@]}" java $JVM_OPTS -jar "$JAR" serve >"$WORK/console-$1.log" 2>&1) &
   PID=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/readiness"; do
     kill -0 "$PID" 2>/dev/null || { echo "server exited:"; cat "$WORK/console-$1.log"; exit 2; }
@@ -81,7 +90,7 @@ java_pid() { pgrep -P "$PID" java || echo "$PID"; }
 measure() { # $1 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request jit_us_per_request"
   local jp c0 c1 j0 j1
   jp="$(java_pid)"; c0="$(cpu_ticks "$jp")"; j0="$(jit_ticks "$jp")"
-  BENCH_SCHEMA="$ROOT/examples/blog_schema.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s "$ROOT/bench/validate.lua" \
+  BENCH_SCHEMA="$ROOT/examples/blog_schema.json" "${CLIENT_CPU[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s "$ROOT/bench/validate.lua" \
     "http://127.0.0.1:$PORT/api/v1/validate" >"$WORK/wrk.txt"
   c1="$(cpu_ticks "$jp")"; j1="$(jit_ticks "$jp")"
   awk -v ticks="$((c1 - c0))" -v jit="$((j1 - j0))" -v hz="$(getconf CLK_TCK)" '
@@ -113,7 +122,7 @@ REPORT="bench/results/tracing-$(date -u +%Y%m%d-%H%M%S).md"
   echo "### Run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
   echo "Command: \`bench/tracing.sh\` (THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s ROUNDS=$ROUNDS);"
-  echo "server: \`java $JVM_OPTS -jar backbone-ai.jar serve\`, LOG_LEVEL=INFO; $(nproc) cores shared with wrk and the receiver; $(java -version 2>&1 | head -1);"
+  echo "server: \`java $JVM_OPTS -jar backbone-ai.jar serve\`, LOG_LEVEL=INFO; $(nproc) cores shared with wrk and the receiver$([ -n "${PIN:-}" ] && echo " (PIN=1: server on core 0, wrk and the receiver on core 1)"); $(java -version 2>&1 | head -1);"
   echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| tracing | requests/s (median) | server CPU µs/request (median) | CPU vs off | of which JIT compiler threads µs/request (median) |"
