@@ -26,7 +26,8 @@ public final class SettingNames {
 
     /** Read outside the loader: the launcher, the image, the CLI's debug switch and test helpers. */
     static final Set<String> OTHERS = Set.of("BACKBONE_DEBUG", "BACKBONE_JAVA_OPTS", "BACKBONE_SERVE_OPTS",
-            "BACKBONE_PYTHON", "BACKBONE_MERMAID_DIR", "BACKBONE_PROJECT_ROOT", "JAVA_OPTS", "JAVA_HOME");
+            "BACKBONE_PYTHON", "BACKBONE_MERMAID_DIR", "BACKBONE_PROJECT_ROOT", "BACKBONE_DAEMON", "BACKBONE_DAEMON_DIR",
+            "BACKBONE_DAEMON_IDLE", "BACKBONE_DAEMON_OPTS", "JAVA_OPTS", "JAVA_HOME");
     /**
      * {@code <AGENT>_LLM_PROVIDER} for any agent, {@code <AGENT>_MODEL} for the known ones, test-only
      * switches, and every {@code OTEL_*} name: the OpenTelemetry SDK's own configuration, which it
