@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Drives the CLI in-process and captures what it prints. */
-final class CliRunner {
+public final class CliRunner {
 
     record Run(int exit, String out, String err) {}
 
@@ -23,7 +23,7 @@ final class CliRunner {
     }
 
     /** The repository root (surefire sets BACKBONE_PROJECT_ROOT; otherwise walk up to the folder with mvnw). */
-    static Path root() {
+    public static Path root() {
         String env = System.getenv("BACKBONE_PROJECT_ROOT");
         if (env != null && Files.exists(Path.of(env, "mvnw"))) {
             return Path.of(env);

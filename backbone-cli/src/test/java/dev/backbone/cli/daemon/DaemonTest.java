@@ -39,7 +39,7 @@ class DaemonTest {
         work = Files.createDirectories(tmp.resolve("work"));
         daemonDir = tmp.resolve("d");
         build = "test" + ProcessHandle.current().pid() + Long.toHexString(System.nanoTime());
-        Files.copy(root().resolve("examples/blog_schema.json"), work.resolve("blog.json"));
+        Files.copy(dev.backbone.cli.CliRunner.root().resolve("examples/blog_schema.json"), work.resolve("blog.json"));
     }
 
     @AfterEach
@@ -319,17 +319,5 @@ class DaemonTest {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static Path root() {
-        String env = System.getenv("BACKBONE_PROJECT_ROOT");
-        if (env != null && Files.exists(Path.of(env, "mvnw"))) {
-            return Path.of(env);
-        }
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        return p;
     }
 }
