@@ -23,10 +23,10 @@ command -v hyperfine >/dev/null || { echo "install hyperfine" >&2; exit 2; }
 BACKBONE_DAEMON=off ./backbone-ai version >/dev/null  # builds and prepares the cold path; starts no daemon
 W="$(mktemp -d)"; trap 'rm -rf "$W"' EXIT
 # the synthetic schema generator needs only the JDK: compile its two classes
-javac -d "$W/syn" backbone-bench/src/main/java/dev/backbone/bench/SyntheticSchemas.java backbone-bench/src/main/java/dev/backbone/bench/WriteSynthetic.java
+javac -d "$W/syn" backbone-core/src/main/java/dev/backbone/core/schema/SyntheticSchemas.java backbone-bench/src/main/java/dev/backbone/bench/WriteSynthetic.java
 java -cp "$W/syn" dev.backbone.bench.WriteSynthetic 200 "$W/t200.json"
 python3 bench/schema_to_jdl.py "$W/t200.json" > "$W/t200.jdl"
-mkdir -p "$W/jh" bench/results
+mkdir -p bench/results
 BASE=()
 if [ -n "${BASE_JAR:-}" ]; then
   CLI_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
@@ -39,16 +39,28 @@ if [ -n "${BASE_JAR:-}" ]; then
 fi
 D="env BACKBONE_DAEMON=on ./backbone-ai"
 C="env BACKBONE_DAEMON=off ./backbone-ai"
+# Every output goes into a folder that does not exist yet, and the previous run's is moved aside
+# (into $W/trash), not deleted, until the end. This machine's root file system is ext4 without a
+# journal, where a new file skips every inode freed in the last minute or more (ext4's
+# recently_deleted(), a bitmap scan per file): deleting the last run's 1,028 files (or
+# JHipster's 2,566) just before a run made its every file creation cost about 1 ms of kernel time
+# (docs/performance.md). A user's output folder is new, or is replaced by a staged folder while
+# the old one still exists; neither pays that.
+mkdir -p "$W/trash"
+aside() { for d in "$@"; do if [ -e "$d" ]; then mv "$d" "$W/trash/$(basename "$d").$(date +%s%N)"; fi; done; }
 WARM_CALLS="${WARM_CALLS:-3}"
 for _ in $(seq "$WARM_CALLS"); do
-  rm -rf "$W/warm"; $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
-  rm -rf "$W/warm"; $D generate --schema "$W/t200.json" -o "$W/warm" >/dev/null
+  aside "$W/warm"; $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
+  aside "$W/warm"; $D generate --schema "$W/t200.json" -o "$W/warm" >/dev/null
 done
+# the daemon's own warm-up (Warmup: in-memory generates while no command runs) ends first
+for _ in $(seq 120); do ./backbone-ai daemon status | grep -q ", warm," && break; sleep 1; done
+./backbone-ai daemon status >&2
 NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_CALLS calls of each generate before the measurement; cold rows: BACKBONE_DAEMON=off, a JVM per command; a daemon row's User/System CPU is the client's alone (the daemon is another process)"
 echo "$NOTE" >&2
 echo "load before: $(uptime)" >&2
 hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results/fastapi-vs-jhipster.md \
-  --prepare "rm -rf $W/o" "${BASE[@]}" \
+  --prepare "bash -c 'for d in $W/o $W/jh; do [ -e \$d ] && mv \$d $W/trash/\$(basename \$d).\$(date +%s%N); done; mkdir $W/jh'" "${BASE[@]}" \
   -n "backbone blog --verify none (daemon)" "$D generate --schema examples/blog_schema.json -o $W/o --verify none" \
   -n "backbone blog --verify none (cold)" "$C generate --schema examples/blog_schema.json -o $W/o --verify none" \
   -n "backbone blog (verify fast; daemon)" "$D generate --schema examples/blog_schema.json -o $W/o" \
@@ -57,7 +69,7 @@ hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results
   -n "backbone 200 tables --verify none (cold)" "$C generate --schema $W/t200.json -o $W/o --verify none" \
   -n "backbone 200 tables (verify fast; daemon)" "$D generate --schema $W/t200.json -o $W/o" \
   -n "backbone 200 tables (verify fast; cold)" "$C generate --schema $W/t200.json -o $W/o" \
-  -n "jhipster jdl 200 entities" "cd $W/jh && rm -rf ./* ./.yo-rc.json ./.jhipster && $JHIPSTER jdl $W/t200.jdl --skip-install --skip-git --force --no-insight >/dev/null 2>&1"
+  -n "jhipster jdl 200 entities" "cd $W/jh && $JHIPSTER jdl $W/t200.jdl --skip-install --skip-git --force --no-insight >/dev/null 2>&1"
 echo "load after: $(uptime)" >&2
 printf '\n%s\n' "$NOTE" >> bench/results/fastapi-vs-jhipster.md
 # the daemon rows ran in the daemon (its command count), not in a JVM of their own

@@ -24,7 +24,7 @@ prepare() {
 prepare a "$OTHER"
 prepare b backbone-cli/target/backbone-ai.jar
 run() { echo "$JAVA $CLI_OPTS -XX:SharedArchiveFile=$W/$1/cli.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $W/$1/backbone-ai.jar"; }
-javac -d "$W/syn" backbone-bench/src/main/java/dev/backbone/bench/SyntheticSchemas.java backbone-bench/src/main/java/dev/backbone/bench/WriteSynthetic.java
+javac -d "$W/syn" backbone-core/src/main/java/dev/backbone/core/schema/SyntheticSchemas.java backbone-bench/src/main/java/dev/backbone/bench/WriteSynthetic.java
 java -cp "$W/syn" dev.backbone.bench.WriteSynthetic "$TABLES" "$W/t.json"
 G="generate --schema $W/t.json -o $W/o -q"
 mkdir -p bench/results

@@ -1,5 +1,6 @@
 package dev.backbone.bench;
 
+import dev.backbone.core.schema.SyntheticSchemas;
 import dev.backbone.core.validate.Limits;
 import dev.backbone.core.verify.VerifyMode;
 import dev.backbone.core.workflow.GenerateRequest;

@@ -1,5 +1,6 @@
 package dev.backbone.bench;
 
+import dev.backbone.core.schema.SyntheticSchemas;
 import dev.backbone.core.plan.Architect;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.schema.SchemaReader;

@@ -1,5 +1,6 @@
 package dev.backbone.bench;
 
+import dev.backbone.core.schema.SyntheticSchemas;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

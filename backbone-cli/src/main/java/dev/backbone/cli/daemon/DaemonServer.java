@@ -54,6 +54,7 @@ public final class DaemonServer {
     private volatile long lastUsed = System.nanoTime();
     private volatile String running = "";
     private volatile boolean stopping;
+    private volatile Warmup warmup;
 
     DaemonServer(DaemonPaths paths, Duration idle) {
         this.paths = paths;
@@ -122,6 +123,7 @@ public final class DaemonServer {
         Thread watch = new Thread(() -> watch(socket, fileKey), "backbone-daemon-watch");
         watch.setDaemon(true);
         watch.start();
+        warmup = Warmup.start(() -> busy.get() ? 0 : (System.nanoTime() - lastUsed) / 1_000_000);
         while (true) {
             SocketChannel ch = server.accept();
             Thread t = new Thread(() -> connection(ch), "backbone-daemon-request");
@@ -231,6 +233,7 @@ public final class DaemonServer {
         long idleFor = Duration.ofNanos(System.nanoTime() - lastUsed).toSeconds();
         return "daemon pid " + ProcessHandle.current().pid() + ", build " + paths.build() + ", up "
                 + Duration.between(started, Instant.now()).toSeconds() + " s, " + served.get() + " commands, "
+                + (warmup == null ? "" : warmup.state() + ", ")
                 + (busy.get() ? "running " + running : "idle for " + idleFor + " s (exits after " + idle.toSeconds() + " s)")
                 + ", heap " + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MiB used"
                 + ", socket " + paths.socket();

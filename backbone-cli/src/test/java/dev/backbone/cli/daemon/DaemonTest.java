@@ -194,6 +194,15 @@ class DaemonTest {
     }
 
     @Test
+    void aNewDaemonWarmsUpWhileIdleAndSaysSo() throws Exception {
+        Map<String, String> env = Map.of("BACKBONE_DAEMON_OPTS", "-Dbackbone.daemon.warmup.rounds=2 -Dbackbone.daemon.warmup.tables=3");
+        assertThat(client(env, null, build, "validate", "blog.json").exit()).isZero();
+        awaitLog("warmed up: 2 in-memory generates of 3 tables", 1);
+        assertThat(status()).contains("1 commands, warm, idle for");
+        assertThat(work.resolve("out")).as("the warm-up writes nothing").doesNotExist();
+    }
+
+    @Test
     void durationsAndEligibility() {
         assertThat(DaemonServer.idle(null)).isEqualTo(DaemonServer.DEFAULT_IDLE);
         assertThat(DaemonServer.idle("90")).hasSeconds(90);
@@ -286,6 +295,8 @@ class DaemonTest {
         e.keySet().removeIf(k -> k.startsWith("BACKBONE_") || k.equals("NO_COLOR") || k.equals("TEMPLATE_DIR")
                 || k.startsWith("OTEL_") || k.startsWith("LANGCHAIN_"));
         e.put("BACKBONE_DAEMON_DIR", daemonDir.toString());
+        // no JIT warm-up in the background of every test's daemon (one test has its own)
+        e.put("BACKBONE_DAEMON_OPTS", "-Dbackbone.daemon.warmup.rounds=0");
         e.putAll(new HashMap<>(env));
         return pb.start();
     }

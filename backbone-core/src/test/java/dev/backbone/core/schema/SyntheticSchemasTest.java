@@ -1,4 +1,4 @@
-package dev.backbone.bench;
+package dev.backbone.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.backbone.bench;
+package dev.backbone.core.schema;
 
 import java.util.Random;
 
