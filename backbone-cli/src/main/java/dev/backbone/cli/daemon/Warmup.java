@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * A new daemon's JIT warm-up, while nobody waits for it: a synthetic schema of {@link #TABLES}
  * tables ({@link SyntheticSchemas}, shaped like real ones) generated in memory with the default
- * verification, {@link #ROUNDS} times. Without it the daemon's first ~15 large commands each
+ * verification, {@link #ROUNDS} times (the first three of 3 tables, so that a user's second
+ * command, typically a generate after a validate, finds its classes loaded). Without it the daemon's first ~15 large commands each
  * paid the C2 compiler's work (a 200-table {@code generate} went from 2 s to 0.7 s over them,
  * 1,500 compilations in the first; a blog-sized training left most of them;
  * docs/performance.md). A round begins only after {@link #QUIET_MS} without a command, so
@@ -26,6 +27,8 @@ final class Warmup implements Runnable {
     static final int ROUNDS = Integer.getInteger("backbone.daemon.warmup.rounds", 24);
     static final int TABLES = Integer.getInteger("backbone.daemon.warmup.tables", 50);
     static final long QUIET_MS = 500;
+    private static final int SMALL_ROUNDS = 3;
+    private static final int SMALL_TABLES = 3;
 
     private final int rounds;
     private final int tables;
@@ -57,13 +60,14 @@ final class Warmup implements Runnable {
     public void run() {
         long t0 = System.nanoTime();
         try {
-            GenerateRequest req = new GenerateRequest("warm-up", SyntheticSchemas.generate(tables), GenerateRequest.DEFAULT_TARGETS, null,
-                    VerifyMode.FAST, Limits.DEFAULTS, false);
+            // the first rounds small: every class of a generate loaded within a second of the start
+            GenerateRequest small = request(Math.min(tables, SMALL_TABLES));
+            GenerateRequest large = request(tables);
             for (int i = 0; i < rounds; i++) {
                 while (quietForMs.getAsLong() < QUIET_MS) {
                     Thread.sleep(QUIET_MS / 5);
                 }
-                new Workflow(new CodeValidator()).generate(req, WorkflowListener.NONE);
+                new Workflow(new CodeValidator()).generate(i < SMALL_ROUNDS ? small : large, WorkflowListener.NONE);
                 done.incrementAndGet();
             }
             DaemonServer.log("warmed up: " + done.get() + " in-memory generates of " + tables + " tables, "
@@ -75,6 +79,11 @@ final class Warmup implements Runnable {
         } finally {
             finished = true;
         }
+    }
+
+    private static GenerateRequest request(int tables) {
+        return new GenerateRequest("warm-up", SyntheticSchemas.generate(tables), GenerateRequest.DEFAULT_TARGETS, null,
+                VerifyMode.FAST, Limits.DEFAULTS, false);
     }
 
     /** For {@code daemon status}: {@code warming up 3/8} while it runs, {@code warm} after. */
