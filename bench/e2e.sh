@@ -22,15 +22,11 @@ mkdir -p bench/results
 JAR_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 D="env BACKBONE_DAEMON=on ./backbone-ai"
 C="env BACKBONE_DAEMON=off ./backbone-ai"
-# Outputs go into folders that do not exist yet; the previous run's is moved aside into $W/trash
-# rather than deleted before the next (this machine's ext4 has no journal, and there a new file
-# skips every inode freed in the last minute: see bench/fastapi-vs-jhipster.sh).
-mkdir -p "$W/trash"
-ASIDE="bash -c '[ -e $W/o ] && mv $W/o $W/trash/o.\$(date +%s%N); true'"
+# Outputs go into folders that do not exist yet: the previous run's is moved aside (bench/aside.sh).
 WARM_CALLS="${WARM_CALLS:-5}"
-for i in $(seq "$WARM_CALLS"); do
+for _ in $(seq "$WARM_CALLS"); do
   $D validate examples/blog_schema.json >/dev/null
-  $D generate --schema examples/blog_schema.json -o "$W/trash/warm$i" >/dev/null
+  bench/aside.sh "$W/trash" "$W/warm"; $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
 done
 # the daemon's own warm-up (in-memory generates while no command runs) ends first
 for _ in $(seq 120); do ./backbone-ai daemon status | grep -q ", warm," && break; sleep 1; done
@@ -46,7 +42,7 @@ if [ -n "${JDK25_HOME:-}" ]; then
          -n "generate blog (default: verify fast; cold, JDK 25 AOT cache)" "$C25 generate --schema examples/blog_schema.json -o $W/o")
 fi
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown bench/results/e2e.md \
-  --prepare "$ASIDE" "${JDK25[@]}" \
+  --prepare "bench/aside.sh $W/trash $W/o" "${JDK25[@]}" \
   -n "java -version (floor)" "java -version" \
   -n "backbone-ai --help (daemon)" "$D --help" \
   -n "backbone-ai --help (cold)" "$C --help" \

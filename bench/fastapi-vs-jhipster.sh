@@ -39,19 +39,12 @@ if [ -n "${BASE_JAR:-}" ]; then
 fi
 D="env BACKBONE_DAEMON=on ./backbone-ai"
 C="env BACKBONE_DAEMON=off ./backbone-ai"
-# Every output goes into a folder that does not exist yet, and the previous run's is moved aside
-# (into $W/trash), not deleted, until the end. This machine's root file system is ext4 without a
-# journal, where a new file skips every inode freed in the last minute or more (ext4's
-# recently_deleted(), a bitmap scan per file): deleting the last run's 1,028 files (or
-# JHipster's 2,566) just before a run made its every file creation cost about 1 ms of kernel time
-# (docs/performance.md). A user's output folder is new, or is replaced by a staged folder while
-# the old one still exists; neither pays that.
-mkdir -p "$W/trash"
-aside() { for d in "$@"; do if [ -e "$d" ]; then mv "$d" "$W/trash/$(basename "$d").$(date +%s%N)"; fi; done; }
+# Every output goes into a folder that does not exist yet, JHipster's too: the previous run's is
+# moved aside, not deleted, until the end (bench/aside.sh says why).
 WARM_CALLS="${WARM_CALLS:-3}"
 for _ in $(seq "$WARM_CALLS"); do
-  aside "$W/warm"; $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
-  aside "$W/warm"; $D generate --schema "$W/t200.json" -o "$W/warm" >/dev/null
+  bench/aside.sh "$W/trash" "$W/warm"; $D generate --schema examples/blog_schema.json -o "$W/warm" >/dev/null
+  bench/aside.sh "$W/trash" "$W/warm"; $D generate --schema "$W/t200.json" -o "$W/warm" >/dev/null
 done
 # the daemon's own warm-up (Warmup: in-memory generates while no command runs) ends first
 for _ in $(seq 120); do ./backbone-ai daemon status | grep -q ", warm," && break; sleep 1; done
@@ -60,7 +53,7 @@ NOTE="daemon rows: the background daemon (BACKBONE_DAEMON=on), warmed by $WARM_C
 echo "$NOTE" >&2
 echo "load before: $(uptime)" >&2
 hyperfine --warmup "${WARMUP:-1}" --runs "$RUNS" --export-markdown bench/results/fastapi-vs-jhipster.md \
-  --prepare "bash -c 'for d in $W/o $W/jh; do [ -e \$d ] && mv \$d $W/trash/\$(basename \$d).\$(date +%s%N); done; mkdir $W/jh'" "${BASE[@]}" \
+  --prepare "bench/aside.sh $W/trash $W/o $W/jh && mkdir $W/jh" "${BASE[@]}" \
   -n "backbone blog --verify none (daemon)" "$D generate --schema examples/blog_schema.json -o $W/o --verify none" \
   -n "backbone blog --verify none (cold)" "$C generate --schema examples/blog_schema.json -o $W/o --verify none" \
   -n "backbone blog (verify fast; daemon)" "$D generate --schema examples/blog_schema.json -o $W/o" \

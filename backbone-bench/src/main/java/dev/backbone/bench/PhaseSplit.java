@@ -1,9 +1,9 @@
 package dev.backbone.bench;
 
-import dev.backbone.core.schema.SyntheticSchemas;
 import dev.backbone.core.plan.Architect;
 import dev.backbone.core.plan.Plan;
 import dev.backbone.core.schema.SchemaReader;
+import dev.backbone.core.schema.SyntheticSchemas;
 import dev.backbone.core.validate.Finding;
 import dev.backbone.core.validate.Limits;
 import dev.backbone.core.validate.SchemaValidator;

@@ -233,7 +233,7 @@ public final class DaemonServer {
         long idleFor = Duration.ofNanos(System.nanoTime() - lastUsed).toSeconds();
         return "daemon pid " + ProcessHandle.current().pid() + ", build " + paths.build() + ", up "
                 + Duration.between(started, Instant.now()).toSeconds() + " s, " + served.get() + " commands, "
-                + (warmup == null ? "" : warmup.state() + ", ")
+                + warmup.state() + ", "
                 + (busy.get() ? "running " + running : "idle for " + idleFor + " s (exits after " + idle.toSeconds() + " s)")
                 + ", heap " + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20) + " MiB used"
                 + ", socket " + paths.socket();

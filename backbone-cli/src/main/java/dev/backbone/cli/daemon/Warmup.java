@@ -14,8 +14,8 @@ import java.util.function.LongSupplier;
  * A new daemon's JIT warm-up, while nobody waits for it: a synthetic schema of {@link #TABLES}
  * tables ({@link SyntheticSchemas}, shaped like real ones) generated in memory with the default
  * verification, {@link #ROUNDS} times (the first three of 3 tables, so that a user's second
- * command, typically a generate after a validate, finds its classes loaded). Without it the daemon's first ~15 large commands each
- * paid the C2 compiler's work (a 200-table {@code generate} went from 2 s to 0.7 s over them,
+ * command, typically a generate after a validate, finds its classes loaded). Without it the
+ * daemon's first ~15 large commands each paid the C2 compiler's work (a 200-table {@code generate} went from 2 s to 0.7 s over them,
  * 1,500 compilations in the first; a blog-sized training left most of them;
  * docs/performance.md). A round begins only after {@link #QUIET_MS} without a command, so
  * commands typed or scripted back to back never wait for one; at most the round in flight
@@ -86,7 +86,7 @@ final class Warmup implements Runnable {
                 VerifyMode.FAST, Limits.DEFAULTS, false);
     }
 
-    /** For {@code daemon status}: {@code warming up 3/8} while it runs, {@code warm} after. */
+    /** For {@code daemon status}: {@code warming up 3/24} while it runs, {@code warm} after. */
     String state() {
         return finished ? "warm" : "warming up " + done.get() + "/" + rounds;
     }
