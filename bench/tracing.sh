@@ -2,8 +2,9 @@
 # Tracing overhead (issue 13, "Measured"): requests/s and server CPU per request of
 # POST /api/v1/validate (blog schema) with wrk on loopback, tracing off, on with an unreachable
 # collector (a closed loopback port) and on with a live loopback OTLP/HTTP receiver, alternated
-# in one run, the order reversed every other round (off, down, live, live, down, off, ...) so a
-# load that rises or falls during the run does not favour one mode.
+# in one run: the three servers are started together, each warmed once, then measured in turn, the
+# order reversed every other round (off, down, live, live, down, off, ...) so a load that rises or
+# falls during the run does not favour one mode.
 #
 #   bench/tracing.sh                    # 2 wrk threads, 16 connections, 60 s warm-up, 20 s measured, 3 rounds
 #   ROUNDS=5 DURATION=30 bench/tracing.sh
@@ -69,29 +70,29 @@ RECV_PID=$!
 DOWN_PORT="$(free_port)"   # nothing listens there
 trap 'kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-PID=""
+declare -A PIDS PORTS
 start_server() { # $1 = off|down|live
-  PORT="$(free_port)"
-  local env=(API_HOST=127.0.0.1 API_PORT="$PORT" LOG_LEVEL=INFO RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000
+  local port; port="$(free_port)"
+  local env=(API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=INFO RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000
     OUTPUT_DIR="$WORK/out" LOG_DIR="$WORK/logs-$1")
   case "$1" in
     down) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$DOWN_PORT") ;;
     live) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT") ;;
   esac
   (cd "$WORK" && exec env "${env[@]}" "${SERVER_CPU[@]}" java $JVM_OPTS -jar "$JAR" serve >"$WORK/console-$1.log" 2>&1) &
-  PID=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/readiness"; do
-    kill -0 "$PID" 2>/dev/null || { echo "server exited:"; cat "$WORK/console-$1.log"; exit 2; }
+  PIDS[$1]=$!; PORTS[$1]=$port
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/health/readiness"; do
+    kill -0 "${PIDS[$1]}" 2>/dev/null || { echo "server exited:"; cat "$WORK/console-$1.log"; exit 2; }
     sleep 0.05
   done
 }
-stop_server() { kill -TERM "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
-java_pid() { pgrep -P "$PID" java || echo "$PID"; }
-measure() { # $1 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request jit_us_per_request"
+stop_servers() { for m in "${!PIDS[@]}"; do kill -TERM "${PIDS[$m]}" 2>/dev/null || true; wait "${PIDS[$m]}" 2>/dev/null || true; done; }
+java_pid() { pgrep -P "${PIDS[$1]}" java || echo "${PIDS[$1]}"; }
+measure() { # $1 = mode, $2 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request jit_us_per_request"
   local jp c0 c1 j0 j1
-  jp="$(java_pid)"; c0="$(cpu_ticks "$jp")"; j0="$(jit_ticks "$jp")"
-  BENCH_SCHEMA="$ROOT/examples/blog_schema.json" "${CLIENT_CPU[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s "$ROOT/bench/validate.lua" \
-    "http://127.0.0.1:$PORT/api/v1/validate" >"$WORK/wrk.txt"
+  jp="$(java_pid "$1")"; c0="$(cpu_ticks "$jp")"; j0="$(jit_ticks "$jp")"
+  BENCH_SCHEMA="$ROOT/examples/blog_schema.json" "${CLIENT_CPU[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --latency -s "$ROOT/bench/validate.lua" \
+    "http://127.0.0.1:${PORTS[$1]}/api/v1/validate" >"$WORK/wrk.txt"
   c1="$(cpu_ticks "$jp")"; j1="$(jit_ticks "$jp")"
   awk -v ticks="$((c1 - c0))" -v jit="$((j1 - j0))" -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
@@ -101,16 +102,23 @@ measure() { # $1 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request jit_
 }
 declare -A R
 MODES=(off down live)
+trap 'stop_servers; kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# All three servers up at once (idle ones cost nothing measurable), each warmed once, then
+# measured alternately: every round compares the same three warm JVMs.
+for m in "${MODES[@]}"; do
+  start_server "$m"
+  log "warming $m for ${WARMUP}s"
+  measure "$m" "$WARMUP" >/dev/null
+done
 for round in $(seq 1 "$ROUNDS"); do
   order=("${MODES[@]}")
   [ $((round % 2)) -eq 0 ] && order=(live down off)
   for m in "${order[@]}"; do
-    start_server "$m"
-    measure "$WARMUP" >/dev/null
-    R[$m,$round]="$(measure "$DURATION")"
-    R[health,$m,$round]="$(curl -fs "http://127.0.0.1:$PORT/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
-    log "round $round, $m: ${R[$m,$round]} (spans exported/dropped: ${R[health,$m,$round]})"
-    stop_server
+    e0="$(curl -fs "http://127.0.0.1:${PORTS[$m]}/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
+    R[$m,$round]="$(measure "$m" "$DURATION")"
+    e1="$(curl -fs "http://127.0.0.1:${PORTS[$m]}/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
+    R[health,$m,$round]="$(awk -v a="$e0" -v b="$e1" 'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')"
+    log "round $round, $m: ${R[$m,$round]} (spans exported/dropped in the round: ${R[health,$m,$round]})"
   done
 done
 median() { # $1 = mode, $2 = field
@@ -133,7 +141,7 @@ REPORT="bench/results/tracing-$(date -u +%Y%m%d-%H%M%S).md"
     echo "| $m | $(median "$m" 1) | $c | $(awk -v a="$c" -v b="$OFF_CPU" 'BEGIN { printf "%+.1f%%", (a-b)*100/b }') | $(median "$m" 6) |"
   done
   echo
-  echo "Every round (requests/s, p50 ms, p99 ms, non-2xx, server CPU µs/request, of which JIT µs/request; spans exported/dropped at the end):"
+  echo "Every round (requests/s, p50 ms, p99 ms, non-2xx, server CPU µs/request, of which JIT µs/request; spans exported/dropped during the round):"
   echo
   for round in $(seq 1 "$ROUNDS"); do
     echo "- round $round: off ${R[off,$round]}; down ${R[down,$round]} (${R[health,down,$round]}); live ${R[live,$round]} (${R[health,live,$round]})"
