@@ -9,6 +9,8 @@
 #   bench/tracing.sh                    # 2 wrk threads, 16 connections, 60 s warm-up, 20 s measured, 3 rounds
 #   ROUNDS=5 DURATION=30 bench/tracing.sh
 #   PIN=1 bench/tracing.sh              # server on core 0; wrk and the receiver on core 1
+#   MODES="off down live sampled" bench/tracing.sh   # sampled: live, OTEL_TRACES_SAMPLER=parentbased_traceidratio
+#                                                    # with OTEL_TRACES_SAMPLER_ARG=$SAMPLE_RATIO (default 0.25)
 #
 # The warm-up is long on purpose: the JIT compilers take tens of seconds of CPU to compile the
 # service's hot paths (longer while neighbours load the machine), and compilation still running
@@ -28,6 +30,11 @@ WARMUP="${WARMUP:-60}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 ROUNDS="${ROUNDS:-3}"
+SAMPLE_RATIO="${SAMPLE_RATIO:-0.25}"
+# Load just before each measurement: a server left idle while the others are measured has had
+# compiled code flushed or decayed (JDK 17's code cache sweeper), and would pay recompiling.
+REWARM="${REWARM:-10}"
+read -r -a MODES <<<"${MODES:-off down live}"
 JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-tracing-bench.XXXXXX")"
 mkdir -p bench/results
@@ -78,6 +85,9 @@ start_server() { # $1 = off|down|live
   case "$1" in
     down) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$DOWN_PORT") ;;
     live) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT") ;;
+    sampled) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT" OTEL_TRACES_SAMPLER=parentbased_traceidratio
+      OTEL_TRACES_SAMPLER_ARG="$SAMPLE_RATIO") ;;
+    *) echo "bench/tracing.sh: unknown mode $1 (off, down, live, sampled)" >&2; exit 2 ;;
   esac
   (cd "$WORK" && exec env "${env[@]}" "${SERVER_CPU[@]}" java $JVM_OPTS -jar "$JAR" serve >"$WORK/console-$1.log" 2>&1) &
   PIDS[$1]=$!; PORTS[$1]=$port
@@ -101,7 +111,7 @@ measure() { # $1 = mode, $2 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_r
     END { printf "%.0f %.2f %.2f %d %.1f %.1f\n", rps, p50, p99, bad+0, (n > 0 ? ticks * 1e6 / hz / n : 0), (n > 0 ? jit * 1e6 / hz / n : 0) }' "$WORK/wrk.txt"
 }
 declare -A R
-MODES=(off down live)
+REVERSED=(); for ((i = ${#MODES[@]} - 1; i >= 0; i--)); do REVERSED+=("${MODES[$i]}"); done
 trap 'stop_servers; kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 # All three servers up at once (idle ones cost nothing measurable), each warmed once, then
 # measured alternately: every round compares the same three warm JVMs.
@@ -112,8 +122,9 @@ for m in "${MODES[@]}"; do
 done
 for round in $(seq 1 "$ROUNDS"); do
   order=("${MODES[@]}")
-  [ $((round % 2)) -eq 0 ] && order=(live down off)
+  [ $((round % 2)) -eq 0 ] && order=("${REVERSED[@]}")
   for m in "${order[@]}"; do
+    [ "$REWARM" -gt 0 ] && measure "$m" "$REWARM" >/dev/null
     e0="$(curl -fs "http://127.0.0.1:${PORTS[$m]}/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
     R[$m,$round]="$(measure "$m" "$DURATION")"
     e1="$(curl -fs "http://127.0.0.1:${PORTS[$m]}/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
@@ -129,13 +140,13 @@ REPORT="bench/results/tracing-$(date -u +%Y%m%d-%H%M%S).md"
 {
   echo "### Run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
-  echo "Command: \`bench/tracing.sh\` (THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s ROUNDS=$ROUNDS);"
+  echo "Command: \`bench/tracing.sh\` (MODES=\"${MODES[*]}\" SAMPLE_RATIO=$SAMPLE_RATIO THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s REWARM=${REWARM}s ROUNDS=$ROUNDS);"
   echo "server: \`java $JVM_OPTS -jar backbone-ai.jar serve\`, LOG_LEVEL=INFO; $(nproc) cores shared with wrk and the receiver$([ -n "${PIN:-}" ] && echo " (PIN=1: server on core 0, wrk and the receiver on core 1)"); $(java -version 2>&1 | head -1);"
   echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
-  echo "| tracing | requests/s (median) | server CPU µs/request (median) | CPU vs off | of which JIT compiler threads µs/request (median) |"
+  echo "| tracing | requests/s (median) | server CPU µs/request (median) | CPU vs ${MODES[0]} | of which JIT compiler threads µs/request (median) |"
   echo "|---|---:|---:|---:|---:|"
-  OFF_CPU="$(median off 5)"
+  OFF_CPU="$(median "${MODES[0]}" 5)"
   for m in "${MODES[@]}"; do
     c="$(median "$m" 5)"
     echo "| $m | $(median "$m" 1) | $c | $(awk -v a="$c" -v b="$OFF_CPU" 'BEGIN { printf "%+.1f%%", (a-b)*100/b }') | $(median "$m" 6) |"
@@ -144,7 +155,9 @@ REPORT="bench/results/tracing-$(date -u +%Y%m%d-%H%M%S).md"
   echo "Every round (requests/s, p50 ms, p99 ms, non-2xx, server CPU µs/request, of which JIT µs/request; spans exported/dropped during the round):"
   echo
   for round in $(seq 1 "$ROUNDS"); do
-    echo "- round $round: off ${R[off,$round]}; down ${R[down,$round]} (${R[health,down,$round]}); live ${R[live,$round]} (${R[health,live,$round]})"
+    line="- round $round:"
+    for m in "${MODES[@]}"; do line+=" $m ${R[$m,$round]} (${R[health,$m,$round]});"; done
+    echo "${line%;}"
   done
 } | tee "$REPORT"
 log "written $REPORT"
