@@ -83,6 +83,7 @@ start_server() { # $1 = off|down|live
   local env=(API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=INFO RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000
     OUTPUT_DIR="$WORK/out" LOG_DIR="$WORK/logs-$1")
   case "$1" in
+    off) ;;
     down) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$DOWN_PORT") ;;
     live) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT") ;;
     sampled) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT" OTEL_TRACES_SAMPLER=parentbased_traceidratio
