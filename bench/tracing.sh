@@ -2,7 +2,7 @@
 # Tracing overhead (issue 13, "Measured"): requests/s and server CPU per request of
 # POST /api/v1/validate (blog schema) with wrk on loopback, tracing off, on with an unreachable
 # collector (a closed loopback port) and on with a live loopback OTLP/HTTP receiver, alternated
-# in one run: the three servers are started together, each warmed once, then measured in turn, the
+# in one run: a server per mode, all started together, each warmed once, then measured in turn, the
 # order reversed every other round (off, down, live, live, down, off, ...) so a load that rises or
 # falls during the run does not favour one mode.
 #
@@ -31,8 +31,8 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 ROUNDS="${ROUNDS:-3}"
 SAMPLE_RATIO="${SAMPLE_RATIO:-0.25}"
-# Load just before each measurement: a server left idle while the others are measured has had
-# compiled code flushed or decayed (JDK 17's code cache sweeper), and would pay recompiling.
+# Load just before each measurement: a server left idle while the others were measured showed
+# its JIT compiling again in its next round (presumably JDK 17's code cache sweeper).
 REWARM="${REWARM:-10}"
 read -r -a MODES <<<"${MODES:-off down live}"
 JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
@@ -75,10 +75,11 @@ ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
 PY
 RECV_PID=$!
 DOWN_PORT="$(free_port)"   # nothing listens there
-trap 'kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
 declare -A PIDS PORTS
-start_server() { # $1 = off|down|live
+stop_servers() { for m in "${!PIDS[@]}"; do kill -TERM "${PIDS[$m]}" 2>/dev/null || true; wait "${PIDS[$m]}" 2>/dev/null || true; done; }
+trap 'stop_servers; kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+start_server() { # $1 = a mode: off|down|live|sampled
   local port; port="$(free_port)"
   local env=(API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=INFO RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000
     OUTPUT_DIR="$WORK/out" LOG_DIR="$WORK/logs-$1")
@@ -97,7 +98,6 @@ start_server() { # $1 = off|down|live
     sleep 0.05
   done
 }
-stop_servers() { for m in "${!PIDS[@]}"; do kill -TERM "${PIDS[$m]}" 2>/dev/null || true; wait "${PIDS[$m]}" 2>/dev/null || true; done; }
 java_pid() { pgrep -P "${PIDS[$1]}" java || echo "${PIDS[$1]}"; }
 measure() { # $1 = mode, $2 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_request jit_us_per_request"
   local jp c0 c1 j0 j1
@@ -111,11 +111,12 @@ measure() { # $1 = mode, $2 = duration -> "rps p50_ms p99_ms non200 cpu_us_per_r
     /Non-2xx or 3xx responses/ { bad=$5 }
     END { printf "%.0f %.2f %.2f %d %.1f %.1f\n", rps, p50, p99, bad+0, (n > 0 ? ticks * 1e6 / hz / n : 0), (n > 0 ? jit * 1e6 / hz / n : 0) }' "$WORK/wrk.txt"
 }
+# Spans exported and dropped so far by mode $1's server, from /health/detailed.
+spans() { curl -fs "http://127.0.0.1:${PORTS[$1]}/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])'; }
 declare -A R
 REVERSED=(); for ((i = ${#MODES[@]} - 1; i >= 0; i--)); do REVERSED+=("${MODES[$i]}"); done
-trap 'stop_servers; kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
-# All three servers up at once (idle ones cost nothing measurable), each warmed once, then
-# measured alternately: every round compares the same three warm JVMs.
+# Every mode's server up at once (idle ones cost nothing measurable), each warmed once, then
+# measured alternately: every round compares the same warm JVMs.
 for m in "${MODES[@]}"; do
   start_server "$m"
   log "warming $m for ${WARMUP}s"
@@ -126,9 +127,9 @@ for round in $(seq 1 "$ROUNDS"); do
   [ $((round % 2)) -eq 0 ] && order=("${REVERSED[@]}")
   for m in "${order[@]}"; do
     [ "$REWARM" -gt 0 ] && measure "$m" "$REWARM" >/dev/null
-    e0="$(curl -fs "http://127.0.0.1:${PORTS[$m]}/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
+    e0="$(spans "$m")"
     R[$m,$round]="$(measure "$m" "$DURATION")"
-    e1="$(curl -fs "http://127.0.0.1:${PORTS[$m]}/health/detailed" | python3 -c 'import json,sys; t=json.load(sys.stdin)["details"]["tracing"]; print(t["spans_exported"], t["spans_dropped"])')"
+    e1="$(spans "$m")"
     R[health,$m,$round]="$(awk -v a="$e0" -v b="$e1" 'BEGIN { split(a, x, " "); split(b, y, " "); print y[1] - x[1], y[2] - x[2] }')"
     log "round $round, $m: ${R[$m,$round]} (spans exported/dropped in the round: ${R[health,$m,$round]})"
   done
