@@ -11,6 +11,8 @@
 #   PIN=1 bench/tracing.sh              # server on core 0; wrk and the receiver on core 1
 #   MODES="off down live sampled" bench/tracing.sh   # sampled: live, OTEL_TRACES_SAMPLER=parentbased_traceidratio
 #                                                    # with OTEL_TRACES_SAMPLER_ARG=$SAMPLE_RATIO (default 0.25)
+#   JVM_OPTS_B="-XX:+UseSerialGC -Xms256m -Xmx256m -Xmn128m" MODES="off live off+b live+b" bench/tracing.sh
+#                                       # a mode ending in +b runs its server with JVM_OPTS_B instead of JVM_OPTS
 #
 # The warm-up is long on purpose: the JIT compilers take tens of seconds of CPU to compile the
 # service's hot paths (longer while neighbours load the machine), and compilation still running
@@ -36,6 +38,7 @@ SAMPLE_RATIO="${SAMPLE_RATIO:-0.25}"
 REWARM="${REWARM:-10}"
 read -r -a MODES <<<"${MODES:-off down live}"
 JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+JVM_OPTS_B="${JVM_OPTS_B:-$JVM_OPTS}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-tracing-bench.XXXXXX")"
 mkdir -p bench/results
 command -v wrk >/dev/null || { echo "bench/tracing.sh: wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
@@ -79,11 +82,12 @@ declare -A PIDS PORTS
 stop_servers() { for m in "${!PIDS[@]}"; do kill -TERM "${PIDS[$m]}" 2>/dev/null || true; wait "${PIDS[$m]}" 2>/dev/null || true; done; }
 trap 'stop_servers; kill $RECV_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-start_server() { # $1 = a mode: off|down|live|sampled
+start_server() { # $1 = a mode: off|down|live|sampled, optionally ending in +b (JVM_OPTS_B)
   local port; port="$(free_port)"
+  local opts="$JVM_OPTS"; [ "${1%+b}" != "$1" ] && opts="$JVM_OPTS_B"
   local env=(API_HOST=127.0.0.1 API_PORT="$port" LOG_LEVEL=INFO RATE_LIMIT_PUBLIC=1000000 RATE_LIMIT_VALIDATION=1000000
     OUTPUT_DIR="$WORK/out" LOG_DIR="$WORK/logs-$1")
-  case "$1" in
+  case "${1%+b}" in
     off) ;;
     down) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$DOWN_PORT") ;;
     live) env+=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$RECV_PORT") ;;
@@ -91,7 +95,7 @@ start_server() { # $1 = a mode: off|down|live|sampled
       OTEL_TRACES_SAMPLER_ARG="$SAMPLE_RATIO") ;;
     *) echo "bench/tracing.sh: unknown mode $1 (off, down, live, sampled)" >&2; exit 2 ;;
   esac
-  (cd "$WORK" && exec env "${env[@]}" "${SERVER_CPU[@]}" java $JVM_OPTS -jar "$JAR" serve >"$WORK/console-$1.log" 2>&1) &
+  (cd "$WORK" && exec env "${env[@]}" "${SERVER_CPU[@]}" java $opts -jar "$JAR" serve >"$WORK/console-$1.log" 2>&1) &
   PIDS[$1]=$!; PORTS[$1]=$port
   until curl -fs -o /dev/null "http://127.0.0.1:$port/health/readiness"; do
     kill -0 "${PIDS[$1]}" 2>/dev/null || { echo "server exited:"; cat "$WORK/console-$1.log"; exit 2; }
@@ -143,7 +147,7 @@ REPORT="bench/results/tracing-$(date -u +%Y%m%d-%H%M%S).md"
   echo "### Run $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo
   echo "Command: \`bench/tracing.sh\` (MODES=\"${MODES[*]}\" SAMPLE_RATIO=$SAMPLE_RATIO THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=${DURATION}s WARMUP=${WARMUP}s REWARM=${REWARM}s ROUNDS=$ROUNDS);"
-  echo "server: \`java $JVM_OPTS -jar backbone-ai.jar serve\`, LOG_LEVEL=INFO; $(nproc) cores shared with wrk and the receiver$([ -n "${PIN:-}" ] && echo " (PIN=1: server on core 0, wrk and the receiver on core 1)"); $(java -version 2>&1 | head -1);"
+  echo "server: \`java $JVM_OPTS -jar backbone-ai.jar serve\`$([ "$JVM_OPTS_B" != "$JVM_OPTS" ] && echo " (modes ending in +b: \`$JVM_OPTS_B\`)"), LOG_LEVEL=INFO; $(nproc) cores shared with wrk and the receiver$([ -n "${PIN:-}" ] && echo " (PIN=1: server on core 0, wrk and the receiver on core 1)"); $(java -version 2>&1 | head -1);"
   echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| tracing | requests/s (median) | server CPU µs/request (median) | CPU vs ${MODES[0]} | of which JIT compiler threads µs/request (median) |"
