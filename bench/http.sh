@@ -19,7 +19,7 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 # A small instance: 256 MB heap, the serial collector (what the JVM itself picks for small containers;
 # G1's own structures add ~40 MB of RSS and buy nothing on two cores).
-JVM_OPTS="${JVM_OPTS:--XX:+UseSerialGC -Xms256m -Xmx256m -Xmn128m}"
+JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
 ROUNDS="${ROUNDS:-3}"
 SCHEMA="$ROOT/examples/blog_schema.json"
 OUT_DIR="$ROOT/bench/results"

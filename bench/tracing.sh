@@ -37,7 +37,7 @@ SAMPLE_RATIO="${SAMPLE_RATIO:-0.25}"
 # its JIT compiling again in its next round (presumably JDK 17's code cache sweeper).
 REWARM="${REWARM:-10}"
 read -r -a MODES <<<"${MODES:-off down live}"
-JVM_OPTS="${JVM_OPTS:--XX:+UseSerialGC -Xms256m -Xmx256m -Xmn128m}"
+JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
 JVM_OPTS_B="${JVM_OPTS_B:-$JVM_OPTS}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/backbone-tracing-bench.XXXXXX")"
 mkdir -p bench/results
