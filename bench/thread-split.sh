@@ -24,17 +24,7 @@ for t in wrk taskset curl python3; do command -v $t >/dev/null || { echo "bench/
 W="$(mktemp -d "${TMPDIR:-/tmp}/backbone-split.XXXXXX")"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 RECV_PORT="$(free_port)"
-taskset -c 1 python3 - "$RECV_PORT" >/dev/null 2>&1 <<'PY' &
-import sys
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
-class H(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
-    def log_message(self, *a): pass
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
-PY
+taskset -c 1 python3 "$ROOT/bench/otlp_sink.py" "$RECV_PORT" >/dev/null 2>&1 &
 RP=$!
 MODES=(off-a live-a off-b live-b)
 declare -A PORT PID

@@ -62,20 +62,9 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU ticks of the JIT compiler threads (C1/C2 CompilerThreadN) of process $1.
 jit_ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '/\(C[12] CompilerThre/ { n = split($0, f, ") "); split(f[n], g, " "); t += g[12] + g[13] } END { print t + 0 }'; }
 
-# A live OTLP/HTTP receiver: accepts every export (200, body read and discarded) on kept-alive
-# HTTP/1.1 connections, as a collector does.
+# A live OTLP/HTTP receiver (bench/otlp_sink.py), as a collector answers.
 RECV_PORT="$(free_port)"
-"${CLIENT_CPU[@]}" python3 - "$RECV_PORT" >"$WORK/receiver.log" 2>&1 <<'PY' &
-import sys
-from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
-class H(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200); self.send_header("Content-Type", "application/x-protobuf"); self.send_header("Content-Length", "0"); self.end_headers()
-    def log_message(self, *a): pass
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
-PY
+"${CLIENT_CPU[@]}" python3 "$ROOT/bench/otlp_sink.py" "$RECV_PORT" >"$WORK/receiver.log" 2>&1 &
 RECV_PID=$!
 DOWN_PORT="$(free_port)"   # nothing listens there
 declare -A PIDS PORTS
