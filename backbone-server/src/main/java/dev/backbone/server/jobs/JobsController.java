@@ -70,13 +70,14 @@ class JobsController {
                     + s.kind() + " job needs");
         }
         String id = UUID.randomUUID().toString();
+        Map<String, String> fields = Job.queued(s.kind(), owner(p), RequestIdFilter.current(request),
+                dev.backbone.server.tracing.JobSpans.traceparent(), System.currentTimeMillis());
         try {
             if (store.queued() >= maxQueued) {
                 return error(request, HttpStatus.SERVICE_UNAVAILABLE, "Queue full", "the jobs queue holds " + maxQueued
                         + " jobs (JOBS_MAX_QUEUED); retry later", "30");
             }
-            store.submit(id, Job.queued(s.kind(), owner(p), RequestIdFilter.current(request),
-                    dev.backbone.server.tracing.JobSpans.traceparent(), System.currentTimeMillis()), s.body());
+            store.submit(id, fields, s.body());
         } catch (JedisException e) {
             return unavailable(request, e);
         }
@@ -87,7 +88,9 @@ class JobsController {
         } finally {
             MDC.remove("job_id");
         }
-        Job job = store.find(id).orElseThrow();
+        // The job as accepted (queued, as documented), not re-read: a worker on any replica may
+        // already have started it, and GET gives the live state.
+        Job job = new Job(id, fields);
         return ResponseEntity.accepted().header(HttpHeaders.LOCATION, PATH + "/" + id).contentType(MediaType.APPLICATION_JSON)
                 .body(JobView.of(job));
     }
