@@ -6,6 +6,9 @@ import dev.backbone.server.support.Examples;
 import dev.backbone.server.support.Http;
 import dev.backbone.server.support.Json;
 import dev.backbone.server.support.ServerTest;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,77 +36,31 @@ class JobAcceptedStateTest {
     /** A store in which every job has been taken by a worker before anyone reads it. */
     @TestConfiguration
     static class AlreadyRunning {
+        /** A memory store whose {@code find} reports a queued job as running; everything else as is. */
         @Bean
         @Primary
         JobStore alreadyRunningStore() {
             MemoryJobStore memory = new MemoryJobStore(Duration.ofMinutes(5), System::currentTimeMillis);
-            return new JobStore() {
-                @Override
-                public void submit(String id, Map<String, String> fields, String body) {
-                    memory.submit(id, fields, body);
-                }
-
-                @Override
-                public Optional<Job> find(String id) {
-                    return memory.find(id).map(j -> {
-                        Map<String, String> f = new HashMap<>(j.fields());
-                        if ("queued".equals(f.get("state"))) {
-                            f.put("state", "running");
+            return (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class},
+                    (proxy, method, args) -> {
+                        Object answer = invoke(method, memory, args);
+                        if (!method.getName().equals("find")) {
+                            return answer;
                         }
-                        return new Job(id, f);
+                        return ((Optional<?>) answer).map(j -> {
+                            Map<String, String> f = new HashMap<>(((Job) j).fields());
+                            f.replace("state", "queued", "running");
+                            return new Job(((Job) j).id(), f);
+                        });
                     });
-                }
+        }
 
-                @Override
-                public Optional<String> body(String id) {
-                    return memory.body(id);
-                }
-
-                @Override
-                public boolean update(String id, String fromStates, Map<String, String> fields, boolean finish) {
-                    return memory.update(id, fromStates, fields, finish);
-                }
-
-                @Override
-                public long queued() {
-                    return memory.queued();
-                }
-
-                @Override
-                public Delivery next(Duration wait) throws InterruptedException {
-                    return memory.next(wait);
-                }
-
-                @Override
-                public Delivery reclaim(Duration idle) {
-                    return memory.reclaim(idle);
-                }
-
-                @Override
-                public void heartbeat(Delivery d) {
-                    memory.heartbeat(d);
-                }
-
-                @Override
-                public void ack(Delivery d) {
-                    memory.ack(d);
-                }
-
-                @Override
-                public boolean available() {
-                    return memory.available();
-                }
-
-                @Override
-                public String describe() {
-                    return memory.describe();
-                }
-
-                @Override
-                public void close() {
-                    memory.close();
-                }
-            };
+        private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
     }
 
